@@ -1,0 +1,40 @@
+# marsad — the two commands a new user needs are `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB := marsad-demo.db
+SHARED ?= ../shared
+
+.PHONY: demo test lint bench clean pg-start pg-stop
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB)
+	$(BIN)/marsad extract examples/articles.jsonl $$(test -f $(SHARED)/seed/seed-article.txt && echo $(SHARED)/seed/seed-article.txt) \
+		--published 2016-06-25 --db sqlite:///$(DEMO_DB) -o demo-events.jsonl
+	$(BIN)/marsad show --db sqlite:///$(DEMO_DB)
+
+# PostgreSQL (Debian package) is installed and started by scripts/pg.sh; the
+# store tests read MARSAD_TEST_PG_URL from the file it writes.
+test: $(STAMP)
+	bash scripts/pg.sh start
+	MARSAD_TEST_PG_URL=$$(cat .pg/url) $(BIN)/pytest
+	$(BIN)/ruff check src tests bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpus/saudinewsnet --out bench/results.json
+
+pg-stop:
+	bash scripts/pg.sh stop
+
+clean:
+	rm -rf $(VENV) .pg $(DEMO_DB) demo-events.jsonl .pytest_cache
