@@ -1,0 +1,43 @@
+"""HTML pages → one Article (main text by trafilatura)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from marsad.ingest.records import make_article
+from marsad.ingest.rejects import RejectLog
+from marsad.model import Article
+
+# trafilatura reports every page it finds too short at WARNING; our rejects say it once.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def read_html(
+    data: bytes, *, origin: str, stem: str, published: dt.date | None, rejects: RejectLog
+) -> Article | None:
+    """Main text, title, date (metadata, else ``published``) and url of one page."""
+    import trafilatura  # heavy import: only when HTML is actually read
+
+    doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        rejects.add(origin, "empty text: no main text found in HTML")
+        return None
+    fields = {
+        "id": stem,
+        "text": text,
+        "title": doc.title or None,
+        "published": _iso_date(doc.date) or published,
+        "source": doc.sitename or None,
+        "url": doc.url or None,
+    }
+    return make_article(fields, origin, rejects, published)

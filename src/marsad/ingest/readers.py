@@ -1,0 +1,212 @@
+"""``read_articles``: paths (files, directories, zips) → a stream of Articles.
+
+Bad input never stops a batch: each unreadable file, malformed line or
+invalid record becomes a ``Reject`` in the ``RejectLog`` and reading goes on.
+Reject origins are ``path:line`` (1-based) for JSON Lines and ``path[index]``
+(0-based, as in SaudiNewsNet ids) for items of a JSON array or feed; a zip
+member is named ``archive.zip!member``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import IO, Any
+
+from marsad.ingest.decode import decode, decode_error
+from marsad.ingest.feeds import looks_like_feed, read_feed
+from marsad.ingest.html import read_html
+from marsad.ingest.records import make_article, snn_fields
+from marsad.ingest.rejects import RejectLog
+from marsad.model import Article
+
+JSONL = {".jsonl", ".ndjson"}
+JSON = {".json"}
+ZIP = {".zip"}
+TEXT = {".txt"}
+HTML = {".html", ".htm"}
+FEED = {".xml", ".rss", ".atom"}
+SUFFIXES = JSONL | JSON | ZIP | TEXT | HTML | FEED  # what a directory walk picks up
+
+Opener = Callable[[], IO[bytes]]
+
+
+def read_articles(
+    paths: Iterable[str | Path],
+    *,
+    published: dt.date | None = None,
+    rejects: RejectLog | None = None,
+) -> Iterator[Article]:
+    """Articles from every path, in order; a directory gives its files sorted, recursively.
+
+    ``published`` is the date for articles that carry none (plain text, JSONL
+    lines without ``published``). Every path is checked before anything is
+    read: a missing one raises ``FileNotFoundError`` naming it, so a typo
+    fails fast instead of after an hour of work.
+    """
+    paths = [Path(p) for p in paths]
+    for path in paths:
+        if not path.exists():
+            raise FileNotFoundError(f"input not found: {path}")
+    log = rejects if rejects is not None else RejectLog()
+    return _read_all(paths, published, log)
+
+
+def _read_all(paths: list[Path], published: dt.date | None, log: RejectLog) -> Iterator[Article]:
+    for path in paths:
+        files = _walk(path) if path.is_dir() else [path]
+        for file in files:
+            yield from _read_source(str(file), file.name, partial(file.open, "rb"), published, log)
+
+
+def _walk(directory: Path) -> list[Path]:
+    found = (
+        p
+        for p in directory.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+    )
+    return sorted(found)
+
+
+def _read_source(
+    origin: str, name: str, opener: Opener, published: dt.date | None, log: RejectLog
+) -> Iterator[Article]:
+    """Dispatch one file (or zip member) on its suffix."""
+    suffix = Path(name).suffix.lower()
+    stem = Path(name).stem
+    try:
+        if suffix in JSONL:
+            yield from _read_jsonl(origin, opener, published, log)
+            return
+        if suffix in ZIP:
+            yield from _read_zip(origin, opener, published, log)
+            return
+        with opener() as fh:
+            data = fh.read()
+    except (OSError, zipfile.BadZipFile) as exc:
+        log.add(origin, f"unreadable: {exc}")
+        return
+    if suffix in JSON:
+        yield from _read_json(data, origin, stem, published, log)
+    elif suffix in FEED or (suffix not in HTML and looks_like_feed(data)):
+        yield from read_feed(data, origin=origin, published=published, rejects=log)
+    elif suffix in HTML or _looks_like_html(data):
+        article = read_html(data, origin=origin, stem=stem, published=published, rejects=log)
+        if article is not None:
+            yield article
+    else:
+        yield from _read_text(data, origin, stem, published, log)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _read_text(
+    data: bytes, origin: str, stem: str, published: dt.date | None, log: RejectLog
+) -> Iterator[Article]:
+    try:
+        text = decode(data)
+    except UnicodeDecodeError as exc:
+        log.add(origin, decode_error(exc))
+        return
+    article = make_article({"id": stem, "text": text}, origin, log, published)
+    if article is not None:
+        yield article
+
+
+def _read_jsonl(
+    origin: str, opener: Opener, published: dt.date | None, log: RejectLog
+) -> Iterator[Article]:
+    """One article per line, streamed: memory stays flat on multi-gigabyte files."""
+    with opener() as fh:
+        for lineno, raw in enumerate(fh, start=1):
+            where = f"{origin}:{lineno}"
+            try:
+                line = raw.decode("utf-8").lstrip("\ufeff")
+            except UnicodeDecodeError as exc:
+                log.add(where, decode_error(exc), raw)
+                continue
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                log.add(where, f"malformed JSON: {exc.msg} (column {exc.colno})", line)
+                continue
+            if not isinstance(record, dict):
+                log.add(where, "not a JSON object", line)
+                continue
+            article = make_article(_as_article_fields(record), where, log, published, raw=line)
+            if article is not None:
+                yield article
+
+
+def _as_article_fields(record: dict[str, Any]) -> dict[str, Any]:
+    # A SaudiNewsNet-style record in a JSONL file: accept ``content`` for ``text``.
+    if "text" not in record and "content" in record:
+        record = {**record, "text": record["content"]}
+        if "published" not in record and "date_extracted" in record:
+            record["published"] = record["date_extracted"]
+    return record
+
+
+def _read_json(
+    data: bytes, origin: str, stem: str, published: dt.date | None, log: RejectLog
+) -> Iterator[Article]:
+    """A SaudiNewsNet day, a JSON array of FORMATS §1 articles, or one article object."""
+    try:
+        payload = json.loads(decode(data))
+    except UnicodeDecodeError as exc:
+        log.add(origin, decode_error(exc))
+        return
+    except json.JSONDecodeError as exc:
+        log.add(origin, f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
+        return
+    if isinstance(payload, dict):
+        article = make_article(payload, origin, log, published)
+        if article is not None:
+            yield article
+        return
+    if not isinstance(payload, list):
+        log.add(origin, "not a JSON array or object")
+        return
+    for index, item in enumerate(payload):
+        where = f"{origin}[{index}]"
+        if not isinstance(item, dict):
+            log.add(where, "not a JSON object", json.dumps(item, ensure_ascii=False))
+            continue
+        # SaudiNewsNet: the id is the day (file stem) and the 0-based position in the day.
+        fields = item if "text" in item else snn_fields(item, stem, index)
+        raw = str(item.get("title") or "")
+        article = make_article(fields, where, log, published, raw=raw)
+        if article is not None:
+            yield article
+
+
+def _read_zip(
+    origin: str, opener: Opener, published: dt.date | None, log: RejectLog
+) -> Iterator[Article]:
+    """Every readable member of the archive (a SaudiNewsNet day is one JSON member)."""
+    with opener() as fh, zipfile.ZipFile(fh) as archive:
+        members = sorted(
+            (m for m in archive.infolist() if not m.is_dir()), key=lambda m: m.filename
+        )
+        for member in members:
+            name = member.filename
+            if name.startswith("__MACOSX/") or Path(name).name.startswith("."):
+                continue
+            if Path(name).suffix.lower() not in SUFFIXES - ZIP:
+                continue
+            yield from _read_source(
+                f"{origin}!{name}",
+                Path(name).name,
+                partial(archive.open, name),
+                published,
+                log,
+            )
