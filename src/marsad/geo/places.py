@@ -1,0 +1,43 @@
+"""Place and PlaceHit: what the gazetteer knows and what a scan finds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FEATURES = (
+    "country", "admin1", "city", "district", "village", "camp", "base", "crossing", "landmark",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry; names in English as ACLED writes them."""
+
+    name: str
+    name_ar: str
+    iso3: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    feature: str
+    population: int = 0
+    geonameid: int | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """A place name found in normalised text at ``[nstart, nend)``.
+
+    ``is_adjective`` marks a demonym (الليبية): context, not an event location.
+    ``qualifier`` is the normalised qualifier word right before the name
+    (مدينه, محافظه, ...), if any.
+    """
+
+    nstart: int
+    nend: int
+    text: str
+    candidates: tuple[Place, ...]
+    is_adjective: bool = False
+    qualifier: str | None = None
