@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import re
 import statistics
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
@@ -24,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from scipy.optimize import linear_sum_assignment
 
 from marsad.model import EVENT_TYPES, Article, Event
+from marsad.text.normalize import scoring_form
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -41,20 +41,6 @@ FIELDS: tuple[str, ...] = (
 )
 # The step-3 fields whose agreement breaks ties between equal matchings (§4 step 1).
 _AGREEMENT_FIELDS = ("sub_event_type", "fatalities", "actor1", "actor2")
-
-
-# ---------------------------------------------------------------- normalisation
-
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, tatweel
-_LETTERS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"} | dict.fromkeys('«»"“”„', None)
-)
-_SPACES = re.compile(r"\s+")
-
-
-def scoring_form(text: str) -> str:
-    """FORMATS §4 normalisation used to compare actor mentions."""
-    return _SPACES.sub(" ", _MARKS.sub("", text).translate(_LETTERS)).strip()
 
 
 # ---------------------------------------------------------------- gold
