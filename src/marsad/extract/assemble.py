@@ -1,0 +1,75 @@
+"""A merged candidate → an ``Event`` with every FORMATS §2 key and its evidence."""
+
+from __future__ import annotations
+
+from marsad.extract.candidate import Candidate
+from marsad.extract.confidence import confidence
+from marsad.extract.scan import ArticleScan
+from marsad.model import Event, Span, disorder_type_for, interaction_code, stable_event_id
+
+
+def to_event(scan: ArticleScan, c: Candidate) -> Event:
+    article = scan.doc.article
+    place = c.place
+    a1, a2 = c.actor1, c.actor2
+    inter1 = a1.inter if a1 else None
+    inter2 = a2.inter if a2 else None
+    notes = " ".join(scan.doc.sentence_text(i) for i in sorted(c.sentences))
+    return Event(
+        event_id=stable_event_id(article.text, article.published, c.event_type,
+                                 c.trigger_span.start, place.name if place else None),
+        article_id=article.id,
+        event_date=c.date.isoformat() if c.date else None,
+        time_precision=c.time_precision,
+        disorder_type=disorder_type_for(c.event_type, c.sub_event_type),
+        event_type=c.event_type,
+        sub_event_type=c.sub_event_type,
+        actor1=a1.name if a1 else None,
+        actor2=a2.name if a2 else None,
+        actor1_ar=a1.surface if a1 else None,
+        actor2_ar=a2.surface if a2 else None,
+        assoc_actor_1="; ".join(r.name for r in c.assoc1) or None,
+        assoc_actor_2="; ".join(r.name for r in c.assoc2) or None,
+        inter1=inter1,
+        inter2=inter2,
+        interaction=interaction_code(inter1, inter2),
+        civilian_targeting=c.civilian_targeting,
+        location=place.name if place else None,
+        location_ar=c.place_surface if c.place_surface else (place.name_ar if place else None),
+        country=place.country if place else None,
+        iso3=place.iso3 if place else None,
+        admin1=place.admin1 if place else None,
+        latitude=round(place.lat, 5) if place else None,
+        longitude=round(place.lon, 5) if place else None,
+        geo_precision=c.geo_precision,
+        fatalities=c.toll.killed,
+        injured=c.toll.injured,
+        fatalities_by_actor=dict(c.toll.by_actor),
+        source=article.source,
+        source_url=article.url,
+        sources=[article.id],
+        source_count=1,
+        notes=notes,
+        evidence=evidence(c),
+        confidence=confidence(c),
+    )
+
+
+def evidence(c: Candidate) -> dict[str, list[list[int]]]:
+    """Field → original-text spans it was read from (CODEBOOK §7)."""
+    fields: dict[str, list[Span | None]] = {
+        "event_type": [c.trigger_span, *c.extra_triggers],
+        "sub_event_type": [c.trigger_span],
+        "actor1": [c.actor1.span if c.actor1 else None],
+        "actor2": [c.actor2.span if c.actor2 else None],
+        "location": [c.place_span],
+        "event_date": [c.date_span],
+        "fatalities": list(c.toll.spans_killed),
+        "injured": list(c.toll.spans_injured),
+    }
+    out: dict[str, list[list[int]]] = {}
+    for name, spans in fields.items():
+        unique = sorted({(s.start, s.end) for s in spans if s is not None})
+        if unique:
+            out[name] = [list(pair) for pair in unique]
+    return out

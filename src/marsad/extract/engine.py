@@ -1,0 +1,188 @@
+"""Mentions → events for one article: the extractor's main loop."""
+
+from __future__ import annotations
+
+from marsad.extract import dating, places, roles, tolls, triggers
+from marsad.extract.assemble import to_event
+from marsad.extract.candidate import Candidate, Toll
+from marsad.extract.merge import merge_candidates
+from marsad.extract.scan import ArticleScan, Indexed, group_cues, split_clauses
+from marsad.geo import load_gazetteer
+from marsad.geo.resolve import GeoContext, context_from_hits
+from marsad.lexicon import load_lexicon
+from marsad.lexicon.grammar import load_grammar
+from marsad.model import Article, Event
+from marsad.text.document import Document, build_document
+
+
+
+def top_country(context: GeoContext) -> str | None:
+    """The country the article is most about, by the weight of its mentions."""
+    weights = context.country_weights
+    return max(weights, key=weights.__getitem__) if weights else None
+
+
+class Extractor:
+    """Built once (lexicons, gazetteer), then ``extract(article)`` per article."""
+
+    def __init__(self) -> None:
+        self.lexicon = load_lexicon()
+        self.gazetteer = load_gazetteer()
+        self.grammar = load_grammar()
+
+    # -------------------------------------------------------------- public
+    def extract(self, article: Article) -> list[Event]:
+        doc = build_document(article)
+        if not self.lexicon.has_trigger(doc.norm):
+            return []  # fast path: most news names no act of violence at all
+        scan = self.scan(doc)
+        candidates = self.candidates(scan)
+        merged = merge_candidates(candidates)
+        return [to_event(scan, c) for c in merged]
+
+    def scan(self, doc: Document) -> ArticleScan:
+        hits = self.lexicon.scan(doc.norm)
+        cues = [h for h in hits if h.kind == "cue"]
+        return ArticleScan(
+            doc=doc,
+            triggers=Indexed([h for h in hits if h.kind == "trigger"]),
+            actors=Indexed([h for h in hits if h.kind == "actor"]),
+            cues=Indexed(cues),
+            places=Indexed(self.gazetteer.scan(doc.norm)),
+            numbers=Indexed(list(doc.numbers)),
+            dates=Indexed(list(doc.dates)),
+            clauses=split_clauses(doc, self.grammar),
+            cue_names=group_cues(cues),
+        )
+
+    # -------------------------------------------------------------- steps
+    def candidates(self, scan: ArticleScan) -> list[Candidate]:
+        context = self.geo_context(scan)
+        resolved = places.resolved_places(scan, context, self.grammar)
+        country = top_country(context)
+        named = roles.named_actors(scan, country)
+        anchor = dating.article_anchor(scan)
+        sport = triggers.is_sport_article(scan)
+        out: list[Candidate] = []
+        last_place: places.PlaceChoice | None = None
+        for clause in scan.clauses:
+            hits = [h for h in scan.triggers.within(*clause)
+                    if triggers.is_blocked(scan, h, sport) is None]
+            site_choices = places.place_for(scan, clause[0], clause, resolved, self.grammar)
+            if site_choices:
+                last_place = site_choices[-1]
+            for group in triggers.clause_groups(scan, hits):
+                group_sites = self._sites(scan, group, clause, resolved, last_place, context)
+                for site in group_sites:
+                    cand = self._candidate(scan, group, clause, site, anchor, named)
+                    if cand is not None:
+                        out.append(cand)
+        return [c for c in out if self._credible(c)]
+
+    def geo_context(self, scan: ArticleScan) -> GeoContext:
+        context = context_from_hits(scan.places.hits)
+        for hit in scan.actors.hits:
+            if hit.entry.country:
+                context.country_weights[hit.entry.country] = (
+                    context.country_weights.get(hit.entry.country, 0.0) + 0.5)
+        return context
+
+    def _sites(self, scan, group, clause, resolved, last_place, context):
+        choices = places.place_for(scan, group.main.nstart, clause, resolved, self.grammar)
+        if choices:
+            return places.distinct_sites(choices)
+        if last_place is not None:
+            return [places.PlaceChoice(last_place.place, last_place.hit, last_place.near, True)]
+        country = top_country(context)
+        if country:
+            capital = self.gazetteer.country(country)
+            if capital is not None:
+                return [places.PlaceChoice(capital, None, False, True)]
+        return []
+
+    def _candidate(self, scan, group, clause, site, anchor, named) -> Candidate | None:
+        main = group.main
+        when = dating.date_for(scan, main.nstart, clause, anchor)
+        if when.background:
+            return None
+        doc = scan.doc
+        cand = Candidate(
+            event_type=group.event_type,
+            sub_event_type=group.sub_event_type,
+            weight=group.weight,
+            trigger_span=doc.span(main.nstart, main.nend),
+            trigger_nstart=main.nstart,
+            sentence=doc.sentence_index(main.nstart),
+            clause=clause,
+        )
+        cand.sentences.add(cand.sentence)
+        cand.extra_triggers = [doc.span(h.nstart, h.nend) for h in group.hits if h is not main]
+        cand.place = site.place
+        cand.place_inherited = site.inherited
+        if site.hit is not None and not site.inherited:
+            cand.place_span = doc.span(site.hit.nstart, site.hit.nend)
+            cand.place_surface = doc.surface(site.hit.nstart, site.hit.nend)
+        cand.geo_precision = places.precision(site) if not site.inherited or site.hit else 3
+        cand.date, cand.time_precision, cand.date_span = when.date, when.precision, when.span
+        country = site.place.iso3 if site.place is not None else None
+        actor_hits = scan.actors.within(*clause)
+        cand.actor1, cand.actor2 = roles.assign_roles(
+            scan, actor_hits, main.nstart, main.nend, country, named)
+        self._refine_type(scan, cand, group, clause)
+        cand.toll = self._toll(scan, cand, clause)
+        self._fill_victims(scan, cand, country)
+        return cand
+
+    def _refine_type(self, scan, cand: Candidate, group, clause) -> None:
+        """Weak strikes become air strikes or shelling by the weapon named near them."""
+        window = scan.doc.norm[clause[0]: clause[1]]
+        if cand.event_type == "Explosions/Remote violence" and group.weight < triggers.STRONG:
+            if any(w in window for w in self.grammar.aircraft):
+                cand.sub_event_type = "Air/drone strike"
+            elif any(w in window for w in self.grammar.artillery):
+                cand.sub_event_type = "Shelling/artillery/missile attack"
+        if cand.sub_event_type in (self.grammar.territory_state, self.grammar.territory_non_state):
+            actor = cand.actor1
+            if actor is not None:
+                cand.sub_event_type = (self.grammar.territory_state if actor.inter in (1, 3)
+                                       and actor.generic != "armed"
+                                       else self.grammar.territory_non_state)
+
+    def _toll(self, scan, cand: Candidate, clause) -> Toll:
+        sentence = scan.doc.sentences[cand.sentence]
+        toll = Toll()
+        for reading in tolls.read_tolls(scan, sentence[0], sentence[1], self.grammar):
+            if reading.kind == "killed":
+                toll.killed += reading.value
+                toll.spans_killed += reading.spans
+            else:
+                toll.injured += reading.value
+                toll.spans_injured += reading.spans
+        return toll
+
+    def _fill_victims(self, scan, cand: Candidate, country: str | None) -> None:
+        """Explosions and attacks with no named target hit civilians (CODEBOOK §3)."""
+        if cand.event_type == "Violence against civilians":
+            cand.civilian_targeting = True
+        if cand.event_type in ("Explosions/Remote violence", "Violence against civilians"):
+            if cand.actor1 is None:
+                cand.actor1 = roles.ActorRef(
+                    f"Unidentified Armed Group ({roles.country_name(country)})", 3, country,
+                    None, None)
+            if cand.actor1 is not None and cand.actor1.inter == 7 and cand.actor2 is None:
+                cand.actor1, cand.actor2 = cand.actor2, cand.actor1
+        if cand.actor2 is not None and cand.actor2.inter == 7:
+            cand.civilian_targeting = True
+
+    @staticmethod
+    def _credible(c: Candidate) -> bool:
+        """Weak triggers need support: a named actor, a toll, or a place of their own."""
+        if c.weight >= triggers.STRONG:
+            return True
+        support = sum((
+            c.actor1 is not None and c.actor1.surface is not None,
+            c.actor2 is not None and c.actor2.surface is not None,
+            c.toll.killed + c.toll.injured > 0,
+            not c.place_inherited,
+        ))
+        return support >= 2 if c.weight >= 0.5 else support >= 3

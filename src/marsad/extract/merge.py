@@ -1,0 +1,90 @@
+"""One act, one event: merge reports of the same act inside an article.
+
+Two reports are one act when they have the same event type, the same place
+(same name, or within a few kilometres), the same day, and actors that do not
+contradict each other (CODEBOOK §1). Tolls combine conservatively: the largest
+report, never a sum of two reports of the same dead.
+"""
+
+from __future__ import annotations
+
+from marsad.extract.candidate import Candidate
+from marsad.extract.places import km
+
+SAME_SITE_KM = 8.0
+
+
+def same_act(a: Candidate, b: Candidate) -> bool:
+    if a.event_type != b.event_type or a.place is None or b.place is None:
+        return False
+    if a.date != b.date and a.time_precision == 1 and b.time_precision == 1:
+        return False
+    if a.place.name != b.place.name and km(a.place, b.place) > SAME_SITE_KM:
+        return False
+    return not _actors_clash(a, b)
+
+
+def _actors_clash(a: Candidate, b: Candidate) -> bool:
+    """Both reports name specific sides and share none of them."""
+    sides_a = _named(a)
+    sides_b = _named(b)
+    return bool(sides_a and sides_b and not sides_a & sides_b)
+
+
+def _named(c: Candidate) -> set[str]:
+    return {r.name for r in (c.actor1, c.actor2) if r is not None and r.generic is None}
+
+
+def merge_into(kept: Candidate, other: Candidate) -> None:
+    """Fold another report of the same act into ``kept``."""
+    if other.weight > kept.weight + 0.25:
+        kept.sub_event_type = other.sub_event_type
+    kept.weight = max(kept.weight, other.weight)
+    if kept.place_inherited and not other.place_inherited:
+        kept.place, kept.place_span, kept.place_surface = (
+            other.place, other.place_span, other.place_surface)
+        kept.geo_precision, kept.place_inherited = other.geo_precision, False
+    elif other.geo_precision is not None and kept.geo_precision is not None \
+            and other.geo_precision < kept.geo_precision and not other.place_inherited:
+        kept.geo_precision = other.geo_precision
+    if kept.time_precision > other.time_precision:
+        kept.date, kept.time_precision, kept.date_span = (
+            other.date, other.time_precision, other.date_span)
+    _merge_actors(kept, other)
+    _merge_toll(kept, other)
+    kept.civilian_targeting = kept.civilian_targeting or other.civilian_targeting
+    kept.sentences |= other.sentences
+    kept.extra_triggers.append(other.trigger_span)
+    kept.reports += other.reports
+
+
+def _merge_actors(kept: Candidate, other: Candidate) -> None:
+    for side in ("actor1", "actor2"):
+        mine, theirs = getattr(kept, side), getattr(other, side)
+        if mine is None or (mine.surface is None and theirs is not None and theirs.surface):
+            if theirs is not None and not _already(kept, theirs):
+                setattr(kept, side, theirs)
+
+
+def _already(c: Candidate, ref) -> bool:
+    return any(r is not None and r.name == ref.name and r.surface for r in (c.actor1, c.actor2))
+
+
+def _merge_toll(kept: Candidate, other: Candidate) -> None:
+    if other.toll.killed > kept.toll.killed:
+        kept.toll.killed, kept.toll.spans_killed = other.toll.killed, other.toll.spans_killed
+        kept.toll.by_actor = other.toll.by_actor or kept.toll.by_actor
+    if other.toll.injured > kept.toll.injured:
+        kept.toll.injured, kept.toll.spans_injured = other.toll.injured, other.toll.spans_injured
+
+
+def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for cand in candidates:
+        for existing in kept:
+            if same_act(existing, cand):
+                merge_into(existing, cand)
+                break
+        else:
+            kept.append(cand)
+    return kept

@@ -1,0 +1,112 @@
+"""Where an act happened: the most specific place named for it, in context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.extract.scan import ArticleScan
+from marsad.geo.resolve import GeoContext, choose, precision_for
+from marsad.lexicon.grammar import Grammar
+
+SPECIFICITY = {
+    "landmark": 6, "base": 6, "camp": 6, "crossing": 6, "district": 6, "village": 5,
+    "city": 4, "admin1": 2, "country": 1,
+}
+QUALIFIER_REACH = 12  # characters between a qualifier word (مدينة، حي) and the name
+NEAR_REACH = 14
+
+
+@dataclass(slots=True)
+class PlaceChoice:
+    place: object
+    hit: object | None
+    near: bool
+    inherited: bool
+
+
+def resolved_places(scan: ArticleScan, context: GeoContext, grammar: Grammar) -> dict[int, object]:
+    """Resolve every non-adjective place hit once: nstart → Place."""
+    chosen: dict[int, object] = {}
+    for hit in scan.places.hits:
+        if hit.is_adjective:
+            continue
+        place = choose(hit, context, qualifier=qualifier_before(scan, hit, grammar))
+        if place is not None:
+            chosen[hit.nstart] = place
+    return chosen
+
+
+def qualifier_before(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
+    window = scan.doc.norm[max(0, hit.nstart - QUALIFIER_REACH): hit.nstart]
+    for word, kind in grammar.place_qualifiers.items():
+        if window.rstrip().endswith(word) or window.rstrip().endswith(word + "ي"):
+            return kind
+    return None
+
+
+def is_near(scan: ArticleScan, hit, grammar: Grammar) -> bool:
+    """'near / north of / outskirts of' the place: geo_precision 2."""
+    words = scan.doc.norm[max(0, hit.nstart - NEAR_REACH * 2): hit.nstart].split()
+    words = [w for w in words if w not in grammar.place_qualifiers][-2:]
+    near = set(grammar.near_words)
+    for n in (2, 1):
+        phrase = " ".join(words[-n:])
+        if phrase in near or (phrase[:1] in "وب" and phrase[1:] in near):
+            return True
+    return False
+
+
+def head_places(scan: ArticleScan, start: int, end: int, resolved: dict[int, object],
+                grammar: Grammar) -> list:
+    """Place hits in a stretch that name where an act is, not a reference point.
+
+    "كرش شمال لحج": لحج only locates كرش; "بمديرية الشرية بمحافظة البيضاء": the
+    province only contains the district. Keep the most specific places.
+    """
+    hits = [h for h in scan.places.within(start, end) if h.nstart in resolved]
+    if not hits:
+        return []
+    best = max(SPECIFICITY.get(resolved[h.nstart].feature, 3) for h in hits)
+    heads = [h for h in hits if SPECIFICITY.get(resolved[h.nstart].feature, 3) == best]
+    if len(heads) > 1:
+        first = heads[0]
+        heads = [first] + [h for h in heads[1:] if not is_near(scan, h, grammar)]
+    return heads
+
+
+def place_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
+              resolved: dict[int, object], grammar: Grammar) -> list[PlaceChoice]:
+    """Places for an act: from its clause, else its sentence; possibly several."""
+    heads = head_places(scan, clause[0], clause[1], resolved, grammar)
+    if not heads:
+        sentence = scan.doc.sentences[scan.doc.sentence_index(trigger_pos)]
+        heads = head_places(scan, sentence[0], sentence[1], resolved, grammar)
+        heads = _nearest(heads, trigger_pos)
+    return [PlaceChoice(resolved[h.nstart], h, is_near(scan, h, grammar), False) for h in heads]
+
+
+def _nearest(hits: list, pos: int) -> list:
+    if len(hits) <= 1:
+        return hits
+    return [min(hits, key=lambda h: abs(h.nstart - pos))]
+
+
+def distinct_sites(choices: list[PlaceChoice], min_km: float = 15.0) -> list[PlaceChoice]:
+    """Split an act named at several towns into one per town (CODEBOOK §1)."""
+    kept: list[PlaceChoice] = []
+    for choice in choices:
+        if all(km(choice.place, k.place) >= min_km for k in kept):
+            kept.append(choice)
+    return kept
+
+
+def km(a, b) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    lat1, lon1, lat2, lon2 = map(radians, (a.lat, a.lon, b.lat, b.lon))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * asin(sqrt(h))
+
+
+def precision(choice: PlaceChoice) -> int:
+    return precision_for(choice.place, choice.near)

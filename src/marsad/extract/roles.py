@@ -1,0 +1,130 @@
+"""Who did what to whom: actors of a clause put into initiator and target roles.
+
+Arabic news reports an act in a few shapes, read here in this order:
+- passive with an agent marker: قتل جندي برصاص قناص / على يد مسلحين → the
+  marked actor is the initiator;
+- a target marker after the trigger: غارات على مواقع الحوثيين، هجوم ضد الجيش →
+  the marked actor is the target;
+- a genitive right after the trigger: غارات التحالف، هجوم للجان المقاومة → the
+  initiator;
+- otherwise word order: the first actor is the initiator, the next one the target.
+Generic mentions (المسلحين، العناصر الإرهابية، الجيش) resolve to the group named
+nearby or to the country's template actor (CODEBOOK §3).
+"""
+
+from __future__ import annotations
+
+from marsad.extract.candidate import ActorRef
+from marsad.extract.scan import ArticleScan
+
+AGENT_REACH = 4  # characters between an agent marker and the actor it marks
+TARGET_REACH = 28
+GENITIVE_REACH = 3
+NON_STATE = (2, 3, 4)
+
+
+def actor_ref(scan: ArticleScan, hit, country: str | None,
+              named_before: list[ActorRef] | None = None) -> ActorRef:
+    """Turn an actor hit into a resolved actor, filling generic names from context."""
+    entry = hit.entry
+    span = scan.doc.span(hit.nstart, hit.nend)
+    surface = scan.doc.surface(hit.nstart, hit.nend)
+    if entry.generic == "armed" and named_before:
+        group = _nearest_armed_group(named_before, hit.nstart)
+        if group is not None:
+            return ActorRef(group.name, group.inter, group.country, surface, span,
+                            hit.nstart, generic=None)
+    name = entry.name
+    actor_country = entry.country or country
+    if "{country}" in name:
+        name = name.replace("{country}", country_name(country))
+    return ActorRef(name, entry.inter, actor_country, surface, span, hit.nstart, entry.generic)
+
+
+def country_name(iso3: str | None) -> str:
+    if not iso3:
+        return "Unknown"
+    from marsad.geo import load_gazetteer
+
+    try:
+        return load_gazetteer().country(iso3).country
+    except (KeyError, AttributeError):
+        return iso3
+
+
+def _nearest_armed_group(named: list[ActorRef], pos: int) -> ActorRef | None:
+    armed = [a for a in named if a.inter in NON_STATE and a.generic is None and a.nstart < pos]
+    return armed[-1] if armed else None
+
+
+def named_actors(scan: ArticleScan, country: str | None) -> list[ActorRef]:
+    """Every specific (non-generic) actor of the article, in order."""
+    return [actor_ref(scan, h, country) for h in scan.actors.hits if h.entry.generic is None]
+
+
+def assign_roles(scan: ArticleScan, hits: list, trigger_pos: int, trigger_end: int,
+                 country: str | None, named: list[ActorRef]) -> tuple[ActorRef | None,
+                                                                      ActorRef | None]:
+    """Pick (initiator, target) among a clause's actor hits."""
+    if not hits:
+        return None, None
+    refs = {h.nstart: actor_ref(scan, h, country, named) for h in hits}
+    initiator = target = None
+    agent_pos = _marked(scan, hits, "agent", AGENT_REACH)
+    if agent_pos is not None:
+        initiator = refs[agent_pos]
+    target_pos = _target_after(scan, hits, trigger_pos)
+    if target_pos is not None:
+        target = refs[target_pos]
+    if initiator is None:
+        genitive = [h for h in hits if 0 <= h.nstart - trigger_end <= GENITIVE_REACH]
+        if genitive and (target is None or genitive[0].nstart != target.nstart):
+            initiator = refs[genitive[0].nstart]
+    ordered = [refs[h.nstart] for h in hits]
+    for ref in ordered:
+        if initiator is None and not _same(ref, target):
+            initiator = ref
+        elif target is None and not _same(ref, initiator) and ref.name != initiator.name:
+            target = ref
+    if initiator is not None and target is not None and initiator.name == target.name:
+        target = None
+    return initiator, target
+
+
+def _same(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return a is not None and b is not None and a.nstart == b.nstart
+
+
+def _marked(scan: ArticleScan, hits: list, cue: str, reach: int) -> int | None:
+    for marker in scan.cues_named(cue).hits:
+        for h in hits:
+            if 0 <= h.nstart - marker.nend <= reach:
+                return h.nstart
+    return None
+
+
+def _target_after(scan: ArticleScan, hits: list, trigger_pos: int) -> int | None:
+    """The first actor after 'على / ضد / استهدف' that follows the trigger."""
+    norm = scan.doc.norm
+    for h in hits:
+        if h.nstart <= trigger_pos:
+            continue
+        window = norm[max(trigger_pos, h.nstart - TARGET_REACH): h.nstart]
+        if any(f" {w} " in f" {window} " or window.endswith(w) for w in ("علي", "ضد", "عليه")):
+            return h.nstart
+        if scan.cues_named("target").within(max(trigger_pos, h.nstart - TARGET_REACH), h.nstart):
+            return h.nstart
+    return None
+
+
+def merge_assoc(primary: ActorRef | None, others: list[ActorRef]) -> list[ActorRef]:
+    """Allies named with the primary actor (joined by و) become associated actors."""
+    if primary is None:
+        return []
+    seen = {primary.name}
+    assoc = []
+    for ref in others:
+        if ref.name not in seen and ref.inter == primary.inter:
+            seen.add(ref.name)
+            assoc.append(ref)
+    return assoc

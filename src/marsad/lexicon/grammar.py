@@ -1,0 +1,47 @@
+"""Closed word classes the extractor reasons with (clause breaks, person nouns...)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from marsad.text.normalize import normalize_plain
+
+GRAMMAR_FILE = Path(__file__).parent / "data" / "grammar.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Normalised word classes, as sets and ordered tuples (longest first)."""
+
+    clause_breaks: tuple[str, ...]
+    person_nouns: frozenset[str]
+    aircraft: tuple[str, ...]
+    artillery: tuple[str, ...]
+    place_qualifiers: dict[str, str]
+    near_words: tuple[str, ...]
+    territory_state: str
+    territory_non_state: str
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    normalised = {normalize_plain(w) for w in words}
+    return tuple(sorted(normalised, key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Grammar(
+        clause_breaks=_longest_first(data["clause_breaks"]),
+        person_nouns=frozenset(normalize_plain(w) for w in data["person_nouns"]),
+        aircraft=_longest_first(data["aircraft"]),
+        artillery=_longest_first(data["artillery"]),
+        place_qualifiers={normalize_plain(k): v for k, v in data["place_qualifiers"].items()},
+        near_words=_longest_first(data["near_words"]),
+        territory_state=data["territory"]["state"],
+        territory_non_state=data["territory"]["non_state"],
+    )
