@@ -1,0 +1,69 @@
+"""Quality gate: extraction scores on the shared gold must not fall below the pinned floors.
+
+``quality/baseline.json`` maps a gold file name (``seed``, ``dev`` under
+../shared/gold) to floors for any of ``EvaluationReport.metrics()``: f1,
+precision, recall, relevance_precision, relevance_recall and the field
+accuracies. Raise a floor when a change improves a score; a change that drops
+a score below its floor fails here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marsad.evaluate import EvaluationReport, evaluate, load_gold
+
+ROOT = Path(__file__).resolve().parents[1]
+BASELINE_PATH = ROOT / "quality" / "baseline.json"
+GOLD_DIR = ROOT / ".." / "shared" / "gold"
+BASELINE: dict[str, dict[str, float]] = json.loads(BASELINE_PATH.read_text(encoding="utf-8"))
+EPSILON = 1e-9
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Any:
+    try:
+        from marsad.pipeline import Pipeline
+    except ModuleNotFoundError as exc:
+        if exc.name != "marsad.pipeline":
+            raise  # the pipeline exists but something it imports is missing: a real failure
+        pytest.skip("marsad.pipeline does not exist yet: nothing to measure")
+    return Pipeline()
+
+
+def _summary(name: str, report: EvaluationReport) -> str:
+    numbers = ", ".join(f"{k}={v:.4f}" for k, v in report.metrics().items())
+    return (
+        f"{name}: tp={report.tp} fp={report.fp} fn={report.fn} "
+        f"median_km={report.median_km}; {numbers}"
+    )
+
+
+def test_baseline_names_known_metrics() -> None:
+    known = set(EvaluationReport().metrics())
+    for name, floors in BASELINE.items():
+        assert set(floors) <= known, f"{name}: unknown metrics {sorted(set(floors) - known)}"
+        assert all(0.0 <= v <= 1.0 for v in floors.values()), f"{name}: floors must be in [0, 1]"
+
+
+@pytest.mark.parametrize("name", sorted(BASELINE))
+def test_scores_not_below_baseline(name: str, pipeline: Any) -> None:
+    path = GOLD_DIR / f"{name}.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not present (../shared is absent)")
+    report = evaluate(load_gold(path), pipeline.extract)
+    measured = report.metrics()
+    drops = {
+        metric: (round(measured[metric], 4), floor)
+        for metric, floor in BASELINE[name].items()
+        if measured[metric] < floor - EPSILON
+    }
+    assert not drops, (
+        f"quality dropped below quality/baseline.json on {name} "
+        f"(metric: (measured, floor)) {drops}\n{_summary(name, report)}"
+    )
+    print(_summary(name, report))
