@@ -152,3 +152,15 @@ def version() -> None:
     from marsad import __version__
 
     typer.echo(__version__)
+
+
+def _register_optional_commands() -> None:
+    """Commands that live with their own stage (batch processing)."""
+    try:
+        from marsad.batch.commands import register
+    except ImportError:  # the batch stage is optional while it is being built
+        return
+    register(app)
+
+
+_register_optional_commands()
