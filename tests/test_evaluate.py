@@ -390,9 +390,12 @@ def test_report_serialises_and_renders() -> None:
     console = Console(record=True, width=200)
     report.render(console)
     out = console.export_text()
-    for needle in ("F1", "fatalities", other.gold_id, "انفجار في الميناء", "LBN", "0.500"):
+    for needle in ("F1", "fatalities", "3–5", other.gold_id, "انفجار في الميناء", "LBN", "0.500"):
         assert needle in out, needle
     assert set(report.metrics()) >= {"f1", "precision", "recall", "actor1", "inter2"}
+    last = out.strip().splitlines()[-3:]  # headline numbers come last, for `| tail`
+    assert last[0].startswith("events: TP=1 FP=1 FN=1") and "F1=0.500" in last[0]
+    assert "fatalities=0/1" in last[1] and last[2].startswith("articles: 1")
 
 
 def test_evaluate_runs_the_extractor_per_article() -> None:

@@ -39,6 +39,7 @@ FIELDS: tuple[str, ...] = (
     "inter1",
     "inter2",
 )
+_RANGE_FIELDS = ("fatalities", "injured")
 # The step-3 fields whose agreement breaks ties between equal matchings (§4 step 1).
 _AGREEMENT_FIELDS = ("sub_event_type", "fatalities", "actor1", "actor2")
 
@@ -439,6 +440,18 @@ class EvaluationReport:
         out.update({name: score.ratio for name, score in self.fields.items()})
         return out
 
+    def summary_lines(self) -> list[str]:
+        """Three plain lines with the headline numbers."""
+        fields = " ".join(f"{name}={s.correct}/{s.total}" for name, s in self.fields.items())
+        km = "—" if self.median_km is None else f"{self.median_km:.1f}"
+        return [
+            f"events: TP={self.tp} FP={self.fp} FN={self.fn} precision={self.precision:.3f} "
+            f"recall={self.recall:.3f} F1={self.f1:.3f} (optional matched {self.optional_matched})",
+            f"fields: {fields} median_km={km}",
+            f"articles: {self.articles} relevance precision={self.relevance_precision:.3f} "
+            f"recall={self.relevance_recall:.3f}",
+        ]
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form of the whole report."""
         return {
@@ -660,7 +673,11 @@ def _render(report: EvaluationReport, console: Console) -> None:
         wrong.add_column(col, overflow="fold")
     for name, rows in report.wrong_values.items():
         for w in rows:
-            wrong.add_row(name, w.article_id, w.gold_id, _fmt(w.gold), _fmt(w.predicted))
+            accepts = f"{w.gold[0]}–{w.gold[1]}" if name in _RANGE_FIELDS else _fmt(w.gold)
+            wrong.add_row(name, w.article_id, w.gold_id, accepts, _fmt(w.predicted))
     console.print(wrong)
     if report.ignored_articles:
         console.print(f"ignored predictions for {len(report.ignored_articles)} non-gold article(s)")
+    # Repeat the headline numbers last: long FN/FP lists push the tables off a `tail`.
+    for line in report.summary_lines():
+        console.print(line, markup=False, highlight=False)
