@@ -234,6 +234,13 @@ def test_each_prediction_matches_once() -> None:
     assert (report.tp, report.fp, report.fn) == (1, 0, 1)
 
 
+def test_same_prediction_object_twice_counts_twice() -> None:
+    g = gold_event()
+    pred = pred_for(g)
+    report = score_one([g], [pred, pred])
+    assert (report.tp, report.fp, report.fn) == (1, 1, 0)
+
+
 def test_micro_average_over_articles() -> None:
     g1, g2, g3 = gold_event(), gold_event(), gold_event()
     gold = [gold_article([g1], "a1"), gold_article([g2, g3], "a2")]

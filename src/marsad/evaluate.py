@@ -242,14 +242,14 @@ def _in_range(value: int, bounds: tuple[int, int]) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class _Judgement:
+class Judgement:
     """Step-3 verdicts for one matched pair; ``None`` means not checked."""
 
     checks: dict[str, bool | None]
     swapped: bool  # Battles sides read in the other order
 
 
-def judge(gold: GoldEvent, pred: Event) -> _Judgement:
+def judge(gold: GoldEvent, pred: Event) -> Judgement:
     """Field verdicts for a pair, reading Battles sides in whichever order gets more actors."""
     actors = (
         actor_ok(pred.actor1_ar, pred.actor1, gold.actor1_mentions),
@@ -275,7 +275,7 @@ def judge(gold: GoldEvent, pred: Event) -> _Judgement:
         "inter1": _inter_ok(inter1, gold.inter1),
         "inter2": _inter_ok(inter2, gold.inter2),
     }
-    return _Judgement(checks, swapped)
+    return Judgement(checks, swapped)
 
 
 # ---------------------------------------------------------------- matching
@@ -283,10 +283,12 @@ def judge(gold: GoldEvent, pred: Event) -> _Judgement:
 
 @dataclass(frozen=True, slots=True)
 class Pair:
+    gold_index: int
+    pred_index: int
     gold: GoldEvent
     pred: Event
     km: float
-    judgement: _Judgement
+    judgement: Judgement
 
 
 def match_article(golds: list[GoldEvent], preds: list[Event]) -> list[Pair]:
@@ -299,7 +301,7 @@ def match_article(golds: list[GoldEvent], preds: list[Event]) -> list[Pair]:
     n = min(len(golds), len(preds))
     if n == 0:
         return []
-    candidates: dict[tuple[int, int], tuple[float, _Judgement]] = {}
+    candidates: dict[tuple[int, int], tuple[float, Judgement]] = {}
     for gi, gold in enumerate(golds):
         for pi, pred in enumerate(preds):
             km = candidate_km(gold, pred)
@@ -323,7 +325,7 @@ def match_article(golds: list[GoldEvent], preds: list[Event]) -> list[Pair]:
     for gi, pi in zip(rows.tolist(), cols.tolist(), strict=True):
         if (gi, pi) in candidates:
             km, verdict = candidates[gi, pi]
-            pairs.append(Pair(golds[gi], preds[pi], km, verdict))
+            pairs.append(Pair(gi, pi, golds[gi], preds[pi], km, verdict))
     return pairs
 
 
@@ -519,8 +521,8 @@ def _values(gold: GoldEvent, pred: Event, swapped: bool) -> dict[str, tuple[Any,
 def _score_article(report: EvaluationReport, gold: GoldArticle, preds: list[Event]) -> None:
     aid = gold.article.id
     pairs = match_article(gold.events, preds)
-    matched_gold = {id(p.gold) for p in pairs}
-    matched_pred = {id(p.pred) for p in pairs}
+    matched_gold = {p.gold_index for p in pairs}
+    matched_pred = {p.pred_index for p in pairs}
     for pair in pairs:
         if not pair.gold.required:
             report.optional_matched += 1
@@ -537,8 +539,8 @@ def _score_article(report: EvaluationReport, gold: GoldArticle, preds: list[Even
             else:
                 g, p = values[name]
                 report.wrong_values[name].append(WrongValue(aid, pair.gold.gold_id, g, p))
-    for ev in gold.events:
-        if ev.required and id(ev) not in matched_gold:
+    for gi, ev in enumerate(gold.events):
+        if ev.required and gi not in matched_gold:
             report.fn += 1
             report.misses.append(
                 Miss(
@@ -551,8 +553,8 @@ def _score_article(report: EvaluationReport, gold: GoldArticle, preds: list[Even
                     ev.why,
                 )
             )
-    for pred in preds:
-        if id(pred) not in matched_pred:
+    for pi, pred in enumerate(preds):
+        if pi not in matched_pred:
             report.fp += 1
             report.false_alarms.append(
                 FalseAlarm(
