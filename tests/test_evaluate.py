@@ -29,7 +29,7 @@ SHARED_GOLD = Path(__file__).resolve().parents[1] / ".." / "shared" / "gold"
 KM_PER_DEG_LAT = great_circle_km(0.0, 0.0, 1.0, 0.0)
 _ids = count()
 
-# A point in northern Syria and a second one ~10 km east of it.
+# The default gold point (northern Syria); tests move predictions away from it.
 LAT, LON = 36.2, 37.15
 
 
