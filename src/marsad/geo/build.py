@@ -281,14 +281,14 @@ def _admin1_codes(
 
     GeoNames cities carry a code but no admin1 name; the code of an admin1 is
     read off the GeoNames town nearest to the capital we list for it (within
-    15 km). Codes claimed by two of our admin1 rows are dropped as unreliable.
+    15 km).
     """
     by_country: dict[str, list[dict[str, Any]]] = {}
     for rec in cities.values():
         iso3 = iso2_to_iso3.get(rec["countrycode"])
         if iso3:
             by_country.setdefault(iso3, []).append(rec)
-    claims: dict[tuple[str, str], set[str]] = {}
+    claims: dict[tuple[str, str], str] = {}
     for iso3, en, _names, lat, lon in (r[:5] for r in admin1_rows):
         # The largest town within 15 km: the capital itself, not a village beside it.
         best = None
@@ -300,5 +300,7 @@ def _admin1_codes(
             if best is None or rec["population"] > best["population"]:
                 best = rec
         if best is not None:
-            claims.setdefault((iso3, best["admin1code"]), set()).add(en)
-    return {k: next(iter(v)) for k, v in claims.items() if len(v) == 1}
+            # First row wins: the TSV lists a city's own division (Damascus) before the
+            # one around it (Rural Damascus) that shares its capital.
+            claims.setdefault((iso3, best["admin1code"]), en)
+    return claims
