@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,16 @@ def read_lines(name: str) -> list[str]:
 
 def split_names(field: str) -> list[str]:
     return [n.strip() for n in field.split("|") if n.strip()]
+
+
+def ascii_name(name: str) -> str:
+    """Ḩajjah -> Hajjah, Al ‘Amārah -> Al Amarah: ACLED writes place names unaccented."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return folded.translate(_APOSTROPHES)
+
+
+_APOSTROPHES = str.maketrans("", "", "‘’ʿʾ`")
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -216,7 +227,7 @@ def build() -> dict[str, Any]:
         admin1 = admin1_of.get((iso3, rec.get("admin1code") or ""))
         idx = b.add_place(
             (
-                rec["name"],
+                ascii_name(rec["name"]),
                 names[0],
                 iso3,
                 country_en[iso3],
