@@ -1,0 +1,69 @@
+"""Integrity of geo/data/*.tsv and of the gazetteer cache."""
+
+from collections import Counter
+
+from marsad.geo import build
+from marsad.geo import gazetteer as gz
+from marsad.geo.places import FEATURES
+
+
+def _iso3s():
+    return {row[0] for row in build.read_tsv("countries.tsv")}
+
+
+def test_countries_rows():
+    rows = list(build.read_tsv("countries.tsv"))
+    assert len(rows) > 200
+    for row in rows:
+        assert len(row) == 9, row
+        iso3, iso2, en, names = row[:4]
+        assert len(iso3) == 3 and len(iso2) == 2 and en and build.split_names(names)
+        assert -90 <= float(row[6]) <= 90 and -180 <= float(row[7]) <= 180
+    assert len({r[0] for r in rows}) == len(rows)
+
+
+def test_admin1_rows():
+    iso3s = _iso3s()
+    rows = list(build.read_tsv("admin1.tsv"))
+    assert len(rows) > 150
+    for row in rows:
+        assert len(row) == 5, row
+        assert row[0] in iso3s and row[1] and build.split_names(row[2])
+        assert -90 <= float(row[3]) <= 90 and -180 <= float(row[4]) <= 180
+    dup = Counter((r[0], r[1]) for r in rows)
+    assert [k for k, n in dup.items() if n > 1] == []
+
+
+def test_additions_rows():
+    iso3s = _iso3s()
+    admin1 = {(r[0], r[1]) for r in build.read_tsv("admin1.tsv")}
+    rows = list(build.read_tsv("additions.tsv"))
+    seen = Counter()
+    for row in rows:
+        assert len(row) == 8, row
+        names, en, iso3, adm, lat, lon, feature, _parent = row
+        assert iso3 in iso3s and en and feature in FEATURES, row
+        assert not adm or iso3 not in {i for i, _ in admin1} or (iso3, adm) in admin1, row
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180
+        for name in build.split_names(names):
+            seen[(build.normalize_plain(name), iso3)] += 1
+    assert [k for k, n in seen.items() if n > 1] == []
+
+
+def test_stop_names_and_qualifiers_load():
+    assert "كان" in build.read_lines("stop_names.txt")
+    quals = {r[0]: build.split_names(r[1]) for r in build.read_tsv("qualifiers.tsv")}
+    assert quals["محافظة"] == ["admin1"]
+    assert all(set(v) <= set(FEATURES) for v in quals.values())
+
+
+def test_cache_rebuilt_when_deleted(tmp_path, monkeypatch):
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path))
+    first = gz.load_data()
+    path = gz.cache_path()
+    assert path.parent == tmp_path and path.exists()
+    assert gz.load_data() == first  # read back from the cache
+    path.unlink()
+    assert gz.load_data() == first
+    assert path.exists()
+    assert list(tmp_path.glob(".gazetteer-*")) == []  # no temp file left behind
