@@ -1,0 +1,273 @@
+"""Dates in normalised text, resolved against the publication day (CODEBOOK §5).
+
+``DateHit.kind`` is one of ``relative`` (امس، اليوم، الاسبوع الماضي ...),
+``weekday`` (يوم الخميس، الخميس الماضي), ``gregorian`` (15 اغسطس 2015، 15/8/2015)
+or ``hijri`` (21 شوال 1436، 21/10/1436ه). ``precision`` follows ``time_precision``:
+1 day, 2 week, 3 month. Without a publication day, expressions that need it
+(relative, weekday, a day and month without a year) give ``date=None``, precision 3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from hijridate import Gregorian, Hijri
+
+from marsad.text.normalize import AR_LETTERS, normalize_plain
+
+_DATA = Path(__file__).parent / "data" / "dates.yaml"
+_ITEM = re.compile(rf"[0-9]+(?:/[0-9]+){{2}}|[0-9]+(?:-[0-9]+){{2}}|[0-9]+|[{AR_LETTERS}]+")
+_PROCLITICS = "وبفل"
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    """A date expression ``[nstart, nend)`` in normalised text."""
+
+    nstart: int
+    nend: int
+    date: dt.date | None
+    precision: int
+    kind: str
+
+
+Phrases = dict[str, list[tuple[tuple[str, ...], object]]]
+
+
+def _phrases(section: dict | list) -> Phrases:
+    """Phrase table indexed by first word, longest first."""
+    items = section.items() if isinstance(section, dict) else ((f, f) for f in section)
+    out: Phrases = {}
+    for label, forms in items:
+        for f in forms if isinstance(forms, list) else [forms]:
+            words = tuple(normalize_plain(f).split())
+            out.setdefault(words[0], []).append((words, label))
+    for lst in out.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    return out
+
+
+class _Lex:
+    def __init__(self, raw: dict) -> None:
+        self.greg = _phrases(raw["months_gregorian"])
+        self.hijri = _phrases(raw["months_hijri"])
+        self.weekdays = _phrases(raw["weekdays"])
+        self.lead = _phrases(raw["lead"])
+        self.past = _phrases(raw["past"])
+        self.relative = _phrases(raw["relative"])
+        self.hijri_suffix = {normalize_plain(f) for f in raw["hijri_suffix"]}
+        self.greg_suffix = {normalize_plain(f) for f in raw["gregorian_suffix"]}
+        self.month_words = frozenset(
+            w
+            for table in (self.greg, self.hijri)
+            for lst in table.values()
+            for words, _ in lst
+            for w in words
+        )
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    return _Lex(yaml.safe_load(_DATA.read_text(encoding="utf-8")))
+
+
+def month_words() -> frozenset[str]:
+    """Every normalised word of a month name (used by numbers to skip day numbers)."""
+    return _lex().month_words
+
+
+def _hijri_to_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(*Hijri(y, m, d).to_gregorian().datetuple())
+    except (ValueError, OverflowError):
+        return None
+
+
+def _greg(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _weekday_before(published: dt.date, wd: int, strictly: bool) -> dt.date:
+    delta = (published.weekday() - wd) % 7
+    if delta == 0 and strictly:
+        delta = 7
+    return published - dt.timedelta(days=delta)
+
+
+class _Scanner:
+    def __init__(self, norm: str, published: dt.date | None) -> None:
+        self.items = [(m.start(), m.end(), m.group()) for m in _ITEM.finditer(norm)]
+        self.words = [w for _, _, w in self.items]
+        self.pub = published
+        self.lex = _lex()
+
+    def w(self, k: int) -> str:
+        return self.words[k] if 0 <= k < len(self.words) else ""
+
+    def phrase(
+        self, k: int, table: Phrases, clitic: bool = False
+    ) -> tuple[object, int, int] | None:
+        """``(label, end_item, chars_cut)``; a first word may carry one proclitic."""
+        w = self.w(k)
+        cands = [(w, 0)]
+        if clitic and len(w) > 3 and w[0] in _PROCLITICS:
+            cands.append((w[1:], 1))
+        for first, cut in cands:
+            for words, label in table.get(first, ()):
+                if tuple(self.words[k + 1 : k + len(words)]) == words[1:]:
+                    return label, k + len(words), cut
+        return None
+
+    def year_at(self, k: int) -> int | None:
+        w = self.w(k)
+        return int(w) if w.isdigit() and len(w) == 4 else None
+
+    # ---- explicit dates ------------------------------------------------------
+
+    def numeric(self, k: int) -> tuple[DateHit, int] | None:
+        s, e, w = self.items[k]
+        if "/" in w:
+            a, b, c = (int(x) for x in w.split("/"))
+            y, mth, d = (a, b, c) if a > 31 else (c, b, a)
+        elif "-" in w:
+            a, b, c = (int(x) for x in w.split("-"))
+            if a < 1000:
+                return None
+            y, mth, d = a, b, c
+        else:
+            return None
+        k1 = k + 1
+        hijri = 1300 <= y <= 1500
+        if self.w(k1) in self.lex.hijri_suffix:
+            hijri, k1 = True, k1 + 1
+        elif self.w(k1) in self.lex.greg_suffix:
+            k1 += 1
+        date = _hijri_to_date(y, mth, d) if hijri else _greg(y, mth, d)
+        if date is None:
+            return None
+        return DateHit(s, self.items[k1 - 1][1], date, 1, "hijri" if hijri else "gregorian"), k1
+
+    def day_month(self, k: int) -> tuple[DateHit, int] | None:
+        """``15 اغسطس [2015] [م]``, ``21 شوال [1436] [ه]`` and ``اغسطس 2015``."""
+        lx = self.lex
+        w = self.w(k)
+        day = int(w) if w.isdigit() and 1 <= len(w) <= 2 else None
+        mk = k + 1 if day is not None else k
+        for table, hijri in ((lx.greg, False), (lx.hijri, True)):
+            m = self.phrase(mk, table, clitic=day is None)
+            if m is None:
+                continue
+            month, k1, cut = int(m[0]), m[1], m[2]  # type: ignore[call-overload]
+            year = self.year_at(k1)
+            if year is not None:
+                k1 += 1
+            if self.w(k1) in (lx.hijri_suffix if hijri else lx.greg_suffix) and (year is not None):
+                k1 += 1
+            if day is None and year is None:
+                return None  # a bare month name is too vague (and صفر is also "zero")
+            kind = "hijri" if hijri else "gregorian"
+            start = self.items[k][0] + cut
+            end = self.items[k1 - 1][1]
+            precision = 1 if day is not None else 3
+            d = day if day is not None else 15
+            if year is None:
+                date = self._infer_year(month, d, hijri)
+                return DateHit(start, end, date, 1 if date else 3, kind), k1
+            date = _hijri_to_date(year, month, d) if hijri else _greg(year, month, d)
+            if date is None:
+                return None
+            return DateHit(start, end, date, precision, kind), k1
+        return None
+
+    def _infer_year(self, month: int, day: int, hijri: bool) -> dt.date | None:
+        """Year from publication; a date over a week ahead is last year's."""
+        if self.pub is None:
+            return None
+        limit = self.pub + dt.timedelta(days=7)
+        year = Gregorian.fromdate(self.pub).to_hijri().year if hijri else self.pub.year
+        for y in (year, year - 1):
+            date = _hijri_to_date(y, month, day) if hijri else _greg(y, month, day)
+            if date is not None and date <= limit:
+                return date
+        return None
+
+    # ---- relative dates ------------------------------------------------------
+
+    def relative(self, k: int) -> tuple[DateHit, int] | None:
+        lx = self.lex
+        lead = self.phrase(k, lx.lead, clitic=True)
+        k0, cut = (lead[1], lead[2]) if lead else (k, 0)
+        start = self.items[k][0] + cut
+        rel = self.phrase(k0, lx.relative, clitic=lead is None)
+        if rel is not None:
+            label, k1 = str(rel[0]), rel[1]
+            if lead is None:
+                start += rel[2]
+            wd = self.phrase(k1, lx.weekdays) if label in ("yesterday", "today") else None
+            if wd is not None:
+                # امس الجمعه: trust the weekday (most recent one before publication)
+                k1 = wd[1]
+                date = self._weekday(int(wd[0]), strictly=label == "yesterday")  # type: ignore[call-overload]
+                return self._hit(start, k1, date, 1, "weekday"), k1
+            date, precision = self._relative_date(label)
+            return self._hit(start, k1, date, precision, "relative"), k1
+        wd = self.phrase(k0, lx.weekdays, clitic=lead is None)
+        if wd is not None:
+            if lead is None:
+                start += wd[2]
+            k1 = wd[1]
+            past = self.phrase(k1, lx.past)
+            if past is not None:
+                k1 = past[1]
+            date = self._weekday(int(wd[0]), strictly=past is not None)  # type: ignore[call-overload]
+            return self._hit(start, k1, date, 1, "weekday"), k1
+        return None
+
+    def _hit(self, start: int, k1: int, date: dt.date | None, precision: int, kind: str) -> DateHit:
+        return DateHit(start, self.items[k1 - 1][1], date, precision if date else 3, kind)
+
+    def _weekday(self, wd: int, strictly: bool) -> dt.date | None:
+        return None if self.pub is None else _weekday_before(self.pub, wd, strictly)
+
+    def _relative_date(self, label: str) -> tuple[dt.date | None, int]:
+        p = self.pub
+        if p is None:
+            return None, 3
+        day = dt.timedelta(days=1)
+        if label == "yesterday":
+            return p - day, 1
+        if label == "today":
+            return p, 1
+        if label == "day_before_yesterday":
+            return p - 2 * day, 1
+        if label == "last_week":
+            return p - 7 * day, 2
+        if label == "last_month":
+            first = p.replace(day=1) - day
+            return first.replace(day=15), 3
+        return None, 3
+
+    def scan(self) -> list[DateHit]:
+        hits: list[DateHit] = []
+        k, n = 0, len(self.items)
+        while k < n:
+            r = self.numeric(k) or self.day_month(k) or self.relative(k)
+            if r is None:
+                k += 1
+                continue
+            hits.append(r[0])
+            k = max(r[1], k + 1)
+        return hits
+
+
+def find_dates(norm: str, published: dt.date | None) -> list[DateHit]:
+    """Date expressions in normalised text, sorted, not overlapping."""
+    return _Scanner(norm, published).scan()
