@@ -1,0 +1,105 @@
+"""Date expressions resolved against the publication day (CODEBOOK §5)."""
+
+import datetime as dt
+
+import pytest
+
+from marsad.text.dates import find_dates
+from marsad.text.normalize import normalize_plain
+
+SUNDAY = dt.date(2015, 8, 9)  # a Sunday
+THURSDAY = dt.date(2015, 8, 6)
+
+
+def dates(raw: str, pub: dt.date | None = SUNDAY):
+    t = normalize_plain(raw)
+    return [(t[h.nstart : h.nend], h.date, h.precision, h.kind) for h in find_dates(t, pub)]
+
+
+def one(raw: str, pub: dt.date | None = SUNDAY):
+    found = dates(raw, pub)
+    assert len(found) == 1, found
+    return found[0][1:]
+
+
+@pytest.mark.parametrize(
+    ("raw", "date", "precision"),
+    [
+        ("هاجم مسلحون القرية أمس", dt.date(2015, 8, 8), 1),
+        ("وقع الانفجار البارحة", dt.date(2015, 8, 8), 1),
+        ("قصفت الطائرات مساء أمس", dt.date(2015, 8, 8), 1),
+        ("اندلعت اشتباكات اليوم", SUNDAY, 1),
+        ("صباح اليوم", SUNDAY, 1),
+        ("الليلة", SUNDAY, 1),
+        ("أول أمس", dt.date(2015, 8, 7), 1),
+        ("أول من أمس", dt.date(2015, 8, 7), 1),
+        ("الأسبوع الماضي", dt.date(2015, 8, 2), 2),
+        ("الشهر الماضي", dt.date(2015, 7, 15), 3),
+    ],
+)
+def test_relative(raw, date, precision):
+    assert one(raw)[:2] == (date, precision)
+
+
+def test_weekdays():
+    assert one("يوم الخميس")[0] == THURSDAY
+    assert one("فجر الخميس")[0] == THURSDAY
+    assert one("يوم الأحد")[0] == SUNDAY  # the publication day itself
+    assert one("الأحد الماضي")[0] == dt.date(2015, 8, 2)  # strictly before
+    assert one("والخميس الماضي")[0] == THURSDAY
+    assert one("يوم الخميس", THURSDAY)[0] == THURSDAY
+    assert one("الخميس الماضي", THURSDAY)[0] == dt.date(2015, 7, 30)
+
+
+def test_yesterday_with_weekday_prefers_weekday():
+    assert one("أمس الجمعة", dt.date(2015, 8, 8))[0] == dt.date(2015, 8, 7)
+    # published Sunday: "yesterday Friday" is the Friday before
+    assert one("أمس الجمعة")[0] == dt.date(2015, 8, 7)
+
+
+@pytest.mark.parametrize(
+    ("raw", "date", "kind"),
+    [
+        ("في 15 أغسطس 2015", dt.date(2015, 8, 15), "gregorian"),
+        ("في 3 آب 2015م", dt.date(2015, 8, 3), "gregorian"),
+        ("في 1 تشرين الأول 2014", dt.date(2014, 10, 1), "gregorian"),
+        ("بتاريخ 15/8/2015", dt.date(2015, 8, 15), "gregorian"),
+        ("2015-08-15", dt.date(2015, 8, 15), "gregorian"),
+        ("الموافق 21/10/1436هـ", dt.date(2015, 8, 6), "hijri"),
+        ("21 شوال 1436", dt.date(2015, 8, 6), "hijri"),
+        ("في 21 شوال", dt.date(2015, 8, 6), "hijri"),
+        ("في 2 يوليه", dt.date(2015, 7, 2), "gregorian"),
+    ],
+)
+def test_explicit(raw, date, kind):
+    d, precision, k = one(raw)
+    assert (d, precision, k) == (date, 1, kind)
+
+
+def test_day_month_year_inference():
+    # more than a week after publication -> last year
+    assert one("في 20 ديسمبر")[0] == dt.date(2014, 12, 20)
+    assert one("في 14 أغسطس")[0] == dt.date(2015, 8, 14)  # within a week ahead
+    assert one("في 20 أغسطس")[0] == dt.date(2014, 8, 20)
+
+
+def test_month_and_year_only():
+    assert one("في يناير 2015")[:2] == (dt.date(2015, 1, 15), 3)
+
+
+def test_without_publication_date():
+    assert one("أمس", None)[:2] == (None, 3)
+    assert one("يوم الخميس", None)[:2] == (None, 3)
+    assert one("15 أغسطس 2015", None)[:2] == (dt.date(2015, 8, 15), 1)
+
+
+def test_sorted_and_not_overlapping():
+    found = find_dates(normalize_plain("قال أمس إن هجوم الخميس الماضي وقع في 5 أغسطس 2015"), SUNDAY)
+    assert [h.kind for h in found] == ["relative", "weekday", "gregorian"]
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.nend <= b.nstart
+
+
+def test_not_dates():
+    assert dates("مات صفر من الجرحى ووالدي رمضان") == []
+    assert dates("قتل 15 شخصا") == []
