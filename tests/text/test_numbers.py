@@ -101,6 +101,7 @@ def test_years_times_dates_ordinals_are_not_counts():
     assert hits("في 12 يوليو 2015") == []
     assert hits("الفصل الثالث والجولة الأولى") == []
     assert hits("لم يصب أحد") == []
+    assert hits("في الحادي عشر من الشهر واليوم الثالث عشر") == []
 
 
 # ---------------------------------------------------------------- property

@@ -5,7 +5,8 @@ Choices worth knowing:
   before; م، ه، ميلادي after) or next to a month name is skipped, as is a day
   number before a month name, a number after الساعه, and any number glued to
   ``/ : -`` plus digits (15/8/2015, 10:30).
-- Ordinals (الاول، الثالث) are not number words, so never hits.
+- Ordinals (الاول، الثالث) are not number words, so never hits; the عشر of
+  الحادي عشر / الثالث عشر is skipped too.
 - A lone احد / احدي ("one of", "anyone") is not a count; only in 11 (احد عشر).
 - A qualifier before the number is part of the hit's span; على الاقل after it
   sets the qualifier without widening the span.
@@ -75,6 +76,7 @@ class _Lex:
         self.date_before = {n(f) for f in raw["date_context_before"]}
         self.date_after = {n(f) for f in raw["date_context_after"]}
         self.time_before = {n(f) for f in raw["time_context_before"]}
+        self.ordinal_first = {n(f) for f in raw["ordinal_first"]}
         self.starters = (
             set(self.units)
             | set(self.teen_units)
@@ -223,6 +225,8 @@ class _Scanner:
             cands.append((w[1:], 1))
         if allow_al and w.startswith("ال"):
             cands.append((w[2:], 2))
+        if w in lx.teen_ten and self.w(k - 1) in lx.ordinal_first:
+            return None  # الحادي عشر is an ordinal
         for form, cut in cands:
             if form in lx.starters:
                 r = self.word_number(k, form)
