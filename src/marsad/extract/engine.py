@@ -65,18 +65,31 @@ class Extractor:
         sport = triggers.is_sport_article(scan)
         out: list[Candidate] = []
         last_place: places.PlaceChoice | None = None
+        actor_sites: dict[str, places.PlaceChoice] = {}  # where each named actor was last seen
         for clause in scan.clauses:
             hits = [h for h in scan.triggers.within(*clause)
                     if triggers.is_blocked(scan, h, sport) is None]
             site_choices = places.place_for(scan, clause[0], clause, resolved, self.grammar)
             if site_choices:
                 last_place = site_choices[-1]
+            # Local forces stay where they were last reported; transnational
+            # groups (country None) are everywhere and locate nothing.
+            clause_actors = [h.entry.name for h in scan.actors.within(*clause)
+                             if h.entry.generic is None and h.entry.country]
             for group in triggers.clause_groups(scan, hits):
-                group_sites = self._sites(scan, group, clause, resolved, last_place, context)
+                inherited = next((actor_sites[a] for a in clause_actors if a in actor_sites),
+                                 last_place)
+                group_sites = self._sites(scan, group, clause, resolved, inherited, context)
                 for site in group_sites:
                     cand = self._candidate(scan, group, clause, site, anchor, named)
                     if cand is not None:
                         out.append(cand)
+                if group_sites:
+                    for name in clause_actors:
+                        actor_sites.setdefault(name, group_sites[0])
+            if site_choices:
+                for name in clause_actors:
+                    actor_sites[name] = site_choices[-1]
         return [c for c in out if self._credible(c)]
 
     def geo_context(self, scan: ArticleScan) -> GeoContext:

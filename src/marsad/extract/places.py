@@ -24,16 +24,36 @@ class PlaceChoice:
     inherited: bool
 
 
+FOREIGN_CONTEXT = 3.0  # an article this much about one country ignores stray foreign names
+
+
 def resolved_places(scan: ArticleScan, context: GeoContext, grammar: Grammar) -> dict[int, object]:
-    """Resolve every non-adjective place hit once: nstart → Place."""
+    """Resolve every place hit that names a location once: nstart → Place.
+
+    Skipped: demonyms, names inside an actor's name (سرايا الدفاع عن بنغازي),
+    and, in an article clearly about one country, a bare name whose only
+    reading is a town of a country the article does not otherwise mention
+    (a squadron called سحاب is not the Jordanian town).
+    """
     chosen: dict[int, object] = {}
+    top = max(context.country_weights.values(), default=0.0)
     for hit in scan.places.hits:
-        if hit.is_adjective:
+        if hit.is_adjective or _inside_actor(scan, hit):
             continue
-        place = choose(hit, context, qualifier=qualifier_before(scan, hit, grammar))
-        if place is not None:
-            chosen[hit.nstart] = place
+        qualifier = qualifier_before(scan, hit, grammar)
+        place = choose(hit, context, qualifier=qualifier)
+        if place is None:
+            continue
+        if (qualifier is None and top >= FOREIGN_CONTEXT and place.feature != "country"
+                and context.country_weights.get(place.iso3, 0.0) <= 1.0):
+            continue
+        chosen[hit.nstart] = place
     return chosen
+
+
+def _inside_actor(scan: ArticleScan, hit) -> bool:
+    return any(a.nstart <= hit.nstart and hit.nend <= a.nend and a.nend - a.nstart > hit.nend - hit.nstart
+               for a in scan.actors.within(hit.nstart - 40, hit.nstart + 1))
 
 
 def qualifier_before(scan: ArticleScan, hit, grammar: Grammar) -> str | None:

@@ -27,8 +27,13 @@ def actor_ref(scan: ArticleScan, hit, country: str | None,
               named_before: list[ActorRef] | None = None) -> ActorRef:
     """Turn an actor hit into a resolved actor, filling generic names from context."""
     entry = hit.entry
-    span = scan.doc.span(hit.nstart, hit.nend)
-    surface = scan.doc.surface(hit.nstart, hit.nend)
+    nend = hit.nend
+    demonym = demonym_after(scan, hit) if entry.generic in ("state", "police") else None
+    if demonym is not None:
+        # "القوات الليبية", "الشرطة المصرية": the adjective names the country.
+        nend, country = demonym.nend, demonym.candidates[0].iso3
+    span = scan.doc.span(hit.nstart, nend)
+    surface = scan.doc.surface(hit.nstart, nend)
     if entry.generic == "armed" and named_before:
         group = _nearest_armed_group(named_before, hit.nstart)
         if group is not None:
@@ -39,6 +44,14 @@ def actor_ref(scan: ArticleScan, hit, country: str | None,
     if "{country}" in name:
         name = name.replace("{country}", country_name(country))
     return ActorRef(name, entry.inter, actor_country, surface, span, hit.nstart, entry.generic)
+
+
+def demonym_after(scan: ArticleScan, hit):
+    """A country adjective right after an actor mention (الجيش اليمني), or None."""
+    for place in scan.places.within(hit.nend, hit.nend + 2):
+        if place.is_adjective and place.candidates:
+            return place
+    return None
 
 
 def country_name(iso3: str | None) -> str:
