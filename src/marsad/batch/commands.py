@@ -1,0 +1,120 @@
+"""Typer commands ``marsad batch`` and ``marsad ingest`` (registered by ``marsad.cli``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+err = Console(stderr=True)
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second, from rich's moving speed estimate."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.0f} art/s" if speed else "– art/s", style="cyan")
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+        console=err,
+        transient=False,
+    )
+
+
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (any format `extract` reads)")],
+    out_dir: Annotated[Path, typer.Option("-o", "--out", help="Output folder for Parquet partitions")],
+    workers: Annotated[int | None, typer.Option(min=1, help="Local worker processes (default: all cores)")] = None,
+    partition_size: Annotated[int, typer.Option(min=1, help="Articles per partition")] = 2000,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler, e.g. tcp://10.0.0.5:8786")] = None,
+    published: Annotated[str | None, typer.Option(help="Date for inputs that carry none (YYYY-MM-DD)")] = None,
+    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0)] = 0.0,
+    count: Annotated[bool, typer.Option(help="Count articles first so the bar shows time left")] = True,
+) -> None:
+    """Extract many articles into per-partition Parquet files (resumable, multi-core or Dask)."""
+    from marsad.batch.partition import count_articles
+    from marsad.batch.runner import run_batch
+
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        err.print(f"[bold red]error:[/] input not found: {', '.join(missing)}")
+        raise typer.Exit(2)
+    pub = _date(published)
+    total = count_articles(inputs, pub) if count else None
+    with _progress() as progress:
+        task = progress.add_task("extract", total=total)
+
+        def advance(result) -> None:
+            progress.advance(task, result.articles)
+
+        result = run_batch(inputs, out_dir, partition_size=partition_size, workers=workers,
+                           scheduler=scheduler, published=pub, min_confidence=min_confidence,
+                           on_result=advance)
+    done = len(result.partitions) - result.skipped
+    err.print(
+        f"{result.articles} articles, {result.events} events, {result.rejects} rejected; "
+        f"{done} partitions written, {result.skipped} already done; "
+        f"{result.seconds:.1f} s → {result.out_dir}"
+    )
+
+
+def ingest(
+    out_dir: Annotated[Path, typer.Argument(help="A folder written by `marsad batch`")],
+    db: Annotated[str, typer.Option(help="Store URL, e.g. sqlite:///marsad.db")] = "sqlite:///marsad.db",
+) -> None:
+    """Load `marsad batch` Parquet output into the store (safe to repeat: no duplicates)."""
+    from marsad.batch.load import load_into_store, partition_names
+    from marsad.store import Store
+
+    if not out_dir.is_dir():
+        err.print(f"[bold red]error:[/] not a folder: {out_dir}")
+        raise typer.Exit(2)
+    store = Store(db)
+    try:
+        with _progress() as progress:
+            task = progress.add_task("ingest", total=len(partition_names(out_dir)))
+            result = load_into_store(out_dir, store,
+                                     on_partition=lambda _name, _n: progress.advance(task))
+        err.print(f"{result.articles} articles, {result.events} events loaded; "
+                  f"store now holds {store.events_count()} events")
+    finally:
+        store.close()
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``batch`` and ``ingest`` to the marsad CLI."""
+    app.command("batch")(batch)
+    app.command("ingest")(ingest)
