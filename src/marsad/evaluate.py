@@ -682,4 +682,4 @@ def _render(report: EvaluationReport, console: Console) -> None:
         console.print(f"ignored predictions for {len(report.ignored_articles)} non-gold article(s)")
     # Repeat the headline numbers last: long FN/FP lists push the tables off a `tail`.
     for line in report.summary_lines():
-        console.print(line, markup=False, highlight=False)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
