@@ -133,6 +133,8 @@ def test_denial_sentence_carries_a_negation_cue(tiny: Lexicon) -> None:
 def test_has_trigger(tiny: Lexicon) -> None:
     assert tiny.has_trigger(normalize_plain("قصفت الطائرات ثم وقع قصف"))
     assert not tiny.has_trigger(normalize_plain("قال المدرب إن المباراة صعبة"))
+    weak = normalize_plain("هجوم الفريق")
+    assert tiny.has_trigger(weak) and not tiny.has_trigger(weak, min_weight=0.7)
 
 
 # ---------------------------------------------------------------- broken data

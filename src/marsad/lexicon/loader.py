@@ -45,9 +45,12 @@ class Lexicon:
         """Every trigger, actor alias and cue phrase in normalised text."""
         return self.matcher.scan(norm)
 
-    def has_trigger(self, norm: str) -> bool:
-        """Fast pre-check: does the text hold any trigger at all?"""
-        return self.matcher.has_kind(norm, "trigger")
+    def has_trigger(self, norm: str, min_weight: float = 0.0) -> bool:
+        """Fast pre-check: does the text hold any trigger (of at least ``min_weight``)?"""
+        return any(
+            kind == "trigger" and entry.weight >= min_weight
+            for _, _, kind, entry, _ in self.matcher.raw_hits(norm)
+        )
 
 
 def _read_yaml(path: Path) -> object:

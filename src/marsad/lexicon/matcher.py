@@ -148,7 +148,8 @@ class Matcher:
                 if clitic in ("ل", "ول", "فل"):
                     yield clitic, form[1:]
 
-    def _raw(self, norm: str) -> Iterator[tuple[int, int, str, Any, str]]:
+    def raw_hits(self, norm: str) -> Iterator[tuple[int, int, str, Any, str]]:
+        """Boundary-valid (nstart, nend, kind, entry, suffix), overlaps not resolved."""
         padded = " " + _NONLETTER.sub(" ", norm) + " "
         for end, (length, payloads) in self._automaton.iter(padded):
             after = end + 1
@@ -165,12 +166,12 @@ class Matcher:
 
     def has_kind(self, norm: str, kind: str) -> bool:
         """Is there at least one boundary-valid hit of ``kind``?"""
-        return any(hit[2] == kind for hit in self._raw(norm))
+        return any(hit[2] == kind for hit in self.raw_hits(norm))
 
     def scan(self, norm: str) -> list[LexHit]:
         """Hits sorted by (nstart, -length); per kind the longest of overlapping hits wins."""
         # dict.fromkeys drops repeats but keeps a deterministic order for equal spans
-        raw = sorted(dict.fromkeys(self._raw(norm)), key=lambda h: (h[0] - h[1], h[0]))
+        raw = sorted(dict.fromkeys(self.raw_hits(norm)), key=lambda h: (h[0] - h[1], h[0]))
         kept: dict[str, list[tuple[int, int]]] = defaultdict(list)
         hits: list[LexHit] = []
         for nstart, nend, kind, entry, suffix in raw:
