@@ -103,3 +103,19 @@ def test_sorted_and_not_overlapping():
 def test_not_dates():
     assert dates("مات صفر من الجرحى ووالدي رمضان") == []
     assert dates("قتل 15 شخصا") == []
+
+
+def test_bare_month_names_resolve_to_the_middle_of_the_latest_such_month() -> None:
+    import datetime as _dt
+
+    from marsad.text import find_dates as _find, normalize_plain as _np
+
+    pub = _dt.date(2015, 8, 6)
+    hits = _find(_np("قصفت الطائرات المدينة في سبتمبر ثم عادت"), pub)
+    assert [(h.date, h.precision) for h in hits] == [(_dt.date(2014, 9, 15), 3)]
+    hits = _find(_np("وقع الهجوم في ابريل الماضي"), pub)
+    assert [(h.date, h.precision) for h in hits] == [(_dt.date(2015, 4, 15), 3)]
+    hits = _find(_np("تفجير وقع في شهر رمضان"), pub)
+    assert hits and hits[-1].kind == "hijri" and hits[-1].precision == 3
+    # Without a word that makes it a date, a month name (or صفر, "zero") is not one.
+    assert _find(_np("سجل المؤشر صفر نقاط"), pub) == []

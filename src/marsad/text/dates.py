@@ -102,6 +102,13 @@ def _weekday_before(published: dt.date, wd: int, strictly: bool) -> dt.date:
     return published - dt.timedelta(days=delta)
 
 
+# Words that make a bare month name a date: في سبتمبر، مطلع يوليو، ابريل الماضي.
+_MONTH_LEADS = frozenset(
+    "في وفي خلال منذ شهر بشهر مطلع اوائل اواسط منتصف اواخر نهايه بدايه مطلع حتي".split()
+)
+_MONTH_PAST = frozenset("الماضي المنصرم الفائت السابق".split())
+
+
 class _Scanner:
     def __init__(self, norm: str, published: dt.date | None) -> None:
         self.items = [(m.start(), m.end(), m.group()) for m in _ITEM.finditer(norm)]
@@ -172,7 +179,14 @@ class _Scanner:
             if self.w(k1) in (lx.hijri_suffix if hijri else lx.greg_suffix) and (year is not None):
                 k1 += 1
             if day is None and year is None:
-                return None  # a bare month name is too vague (and صفر is also "zero")
+                # A bare month name is a date only where the words around it say
+                # so (في سبتمبر، مطلع يوليو، ابريل الماضي, شهر رمضان); صفر is also "zero".
+                if not self._month_context(k, k1, hijri and month == 2):
+                    return None
+                date = self._month_only(month, hijri)
+                start = self.items[k][0] + cut
+                kind = "hijri" if hijri else "gregorian"
+                return DateHit(start, self.items[k1 - 1][1], date, 3, kind), k1
             kind = "hijri" if hijri else "gregorian"
             start = self.items[k][0] + cut
             end = self.items[k1 - 1][1]
@@ -185,6 +199,24 @@ class _Scanner:
             if date is None:
                 return None
             return DateHit(start, end, date, precision, kind), k1
+        return None
+
+    def _month_context(self, k: int, k1: int, needs_shahr: bool) -> bool:
+        before, after = self.w(k - 1), self.w(k1)
+        if needs_shahr:
+            return before in ("شهر", "بشهر", "وشهر")
+        return before in _MONTH_LEADS or after in _MONTH_PAST
+
+    def _month_only(self, month: int, hijri: bool) -> dt.date | None:
+        """The 15th of the most recent such month up to publication (precision 3)."""
+        if self.pub is None:
+            return None
+        year = Gregorian.fromdate(self.pub).to_hijri().year if hijri else self.pub.year
+        for y in (year, year - 1):
+            first = _hijri_to_date(y, month, 1) if hijri else _greg(y, month, 1)
+            if first is not None and first <= self.pub:
+                mid = _hijri_to_date(y, month, 15) if hijri else _greg(y, month, 15)
+                return min(mid, self.pub) if mid else None
         return None
 
     def _infer_year(self, month: int, day: int, hijri: bool) -> dt.date | None:
