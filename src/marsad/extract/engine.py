@@ -68,7 +68,7 @@ class Extractor:
         actor_sites: dict[str, places.PlaceChoice] = {}  # where each named actor was last seen
         for clause in scan.clauses:
             hits = [h for h in scan.triggers.within(*clause)
-                    if triggers.is_blocked(scan, h, sport) is None]
+                    if triggers.is_blocked(scan, h, sport, self.grammar) is None]
             site_choices = places.place_for(scan, clause[0], clause, resolved, self.grammar)
             if site_choices:
                 last_place = site_choices[-1]

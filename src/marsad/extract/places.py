@@ -88,10 +88,18 @@ def head_places(scan: ArticleScan, start: int, end: int, resolved: dict[int, obj
         return []
     best = max(SPECIFICITY.get(resolved[h.nstart].feature, 3) for h in hits)
     heads = [h for h in hits if SPECIFICITY.get(resolved[h.nstart].feature, 3) == best]
-    if len(heads) > 1:
-        first = heads[0]
-        heads = [first] + [h for h in heads[1:] if not is_near(scan, h, grammar)]
-    return heads
+    return heads[:1] + [h for prev, h in zip(heads, heads[1:], strict=False)
+                        if _coordinated(scan.doc.norm, prev, h) and not is_near(scan, h, grammar)]
+
+
+COORDINATION_GAP = 24
+
+
+def _coordinated(norm: str, prev, hit) -> bool:
+    """'في زنجبار ووادي دوفس': places listed with و or a comma name separate sites."""
+    gap = norm[prev.nend: hit.nstart]
+    return len(gap) <= COORDINATION_GAP and ("و" in gap.split()[:1] or gap.strip() in ("", ",", "و")
+                                              or gap.lstrip().startswith(("و", ",")))
 
 
 def place_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],

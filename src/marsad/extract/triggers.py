@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from marsad.extract.scan import ArticleScan
 
 # Cues that cancel a trigger when they stand before it in the same clause.
-BLOCKING_CUES = ("negation", "threat", "plan", "condition", "question", "history", "generic")
+BLOCKING_CUES = ("negation", "threat", "plan", "condition", "question", "history", "generic",
+                 "condolence")
 # Cues that cancel weak triggers anywhere in the sentence.
 CONTEXT_CUES = ("sport", "economy", "culture")
 NEGATION_REACH = 45  # characters between a negation and the trigger it cancels
@@ -49,11 +50,17 @@ class TriggerGroup:
     hits: list
 
 
-def is_blocked(scan: ArticleScan, hit, sport_article: bool) -> str | None:
+def is_blocked(scan: ArticleScan, hit, sport_article: bool, grammar) -> str | None:
     """Why this trigger reports no act, or None when it may."""
     norm = scan.doc.norm
-    c_start, _ = scan.clause_of(hit.nstart)
+    c_start, c_end = scan.clause_of(hit.nstart)
     weight = hit.entry.weight
+    s_start, s_end = scan.doc.sentences[scan.doc.sentence_index(hit.nstart)]
+    if norm[s_start:s_end].lstrip(" \"(-").startswith(grammar.skip_sentence_openers):
+        return "page furniture"
+    clause_text = norm[c_start:c_end]
+    if any(word in clause_text for word in grammar.non_event_words):
+        return "not political violence"
     for name in BLOCKING_CUES:
         for cue in scan.cues_named(name).within(c_start, hit.nstart):
             if name == "negation" and hit.nstart - cue.nend > NEGATION_REACH:
@@ -62,7 +69,6 @@ def is_blocked(scan: ArticleScan, hit, sport_article: bool) -> str | None:
     if any(c.nstart <= hit.nstart < c.nend or hit.nstart <= c.nstart < hit.nend
            for c in scan.cues_named("metaphor").within(hit.nstart - 30, hit.nend)):
         return "metaphor"
-    s_start, s_end = scan.doc.sentences[scan.doc.sentence_index(hit.nstart)]
     if weight < 0.95:
         for name in CONTEXT_CUES:
             if scan.cues_named(name).within(s_start, s_end):
@@ -127,6 +133,15 @@ def _resolve_types(groups: list[TriggerGroup]) -> list[TriggerGroup]:
     if not groups:
         return []
     by_type = {g.event_type: g for g in groups}
+    strategic = by_type.get("Strategic developments")
+    if strategic and strategic.sub_event_type == "Disrupted weapons use" \
+            and strategic.weight >= STRONG:
+        # "أبطل خبراء المتفجرات مفعول عبوة ناسفة": a defused bomb is not an explosion.
+        groups = [g for g in groups if g.event_type != "Explosions/Remote violence"
+                  or g.sub_event_type not in ("Remote explosive/landmine/IED", "Grenade")]
+        by_type = {g.event_type: g for g in groups}
+        if "Explosions/Remote violence" not in by_type:
+            return [strategic]
     battle = by_type.get("Battles")
     blast = by_type.get("Explosions/Remote violence")
     if battle and blast:

@@ -25,6 +25,8 @@ class Grammar:
     near_words: tuple[str, ...]
     territory_state: str
     territory_non_state: str
+    skip_sentence_openers: tuple[str, ...]
+    non_event_words: tuple[str, ...]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -44,4 +46,6 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         near_words=_longest_first(data["near_words"]),
         territory_state=data["territory"]["state"],
         territory_non_state=data["territory"]["non_state"],
+        skip_sentence_openers=_longest_first(data["skip_sentence_openers"]),
+        non_event_words=_longest_first(data["non_event_words"]),
     )
