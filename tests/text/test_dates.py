@@ -108,7 +108,8 @@ def test_not_dates():
 def test_bare_month_names_resolve_to_the_middle_of_the_latest_such_month() -> None:
     import datetime as _dt
 
-    from marsad.text import find_dates as _find, normalize_plain as _np
+    from marsad.text import find_dates as _find
+    from marsad.text import normalize_plain as _np
 
     pub = _dt.date(2015, 8, 6)
     hits = _find(_np("قصفت الطائرات المدينة في سبتمبر ثم عادت"), pub)

@@ -15,7 +15,6 @@ from marsad.model import Article, Event
 from marsad.text.document import Document, build_document
 
 
-
 def top_country(context: GeoContext) -> str | None:
     """The country the article is most about, by the weight of its mentions."""
     weights = context.country_weights

@@ -61,9 +61,9 @@ def merge_into(kept: Candidate, other: Candidate) -> None:
 def _merge_actors(kept: Candidate, other: Candidate) -> None:
     for side in ("actor1", "actor2"):
         mine, theirs = getattr(kept, side), getattr(other, side)
-        if mine is None or (mine.surface is None and theirs is not None and theirs.surface):
-            if theirs is not None and not _already(kept, theirs):
-                setattr(kept, side, theirs)
+        weaker = mine is None or (mine.surface is None and theirs is not None and theirs.surface)
+        if weaker and theirs is not None and not _already(kept, theirs):
+            setattr(kept, side, theirs)
 
 
 def _already(c: Candidate, ref) -> bool:

@@ -89,9 +89,7 @@ def _purpose_lam(norm: str, nstart: int) -> bool:
         before = norm[i - 2] if i >= 2 else " "
         if before in " \n,;:\"(" or (before in "وف" and (i < 3 or norm[i - 3] in " \n,;:\"(")):
             return True
-    if i >= 2 and norm[i - 2:i] == "لل":
-        return True
-    return False
+    return i >= 2 and norm[i - 2:i] == "لل"
 
 
 def is_sport_article(scan: ArticleScan) -> bool:
