@@ -62,6 +62,9 @@ class _Lex:
         self.relative = _phrases(raw["relative"])
         self.hijri_suffix = {normalize_plain(f) for f in raw["hijri_suffix"]}
         self.greg_suffix = {normalize_plain(f) for f in raw["gregorian_suffix"]}
+        leads = {normalize_plain(f) for f in raw["month_leads"]}
+        self.month_leads = frozenset(leads | {"و" + w for w in leads})
+        self.month_past = frozenset(normalize_plain(f) for f in raw["past"])
         self.month_words = frozenset(
             w
             for table in (self.greg, self.hijri)
@@ -100,13 +103,6 @@ def _weekday_before(published: dt.date, wd: int, strictly: bool) -> dt.date:
     if delta == 0 and strictly:
         delta = 7
     return published - dt.timedelta(days=delta)
-
-
-# Words that make a bare month name a date: في سبتمبر، مطلع يوليو، ابريل الماضي.
-_MONTH_LEADS = frozenset(
-    "في وفي خلال منذ شهر بشهر مطلع اوائل اواسط منتصف اواخر نهايه بدايه مطلع حتي".split()
-)
-_MONTH_PAST = frozenset("الماضي المنصرم الفائت السابق".split())
 
 
 class _Scanner:
@@ -205,7 +201,7 @@ class _Scanner:
         before, after = self.w(k - 1), self.w(k1)
         if needs_shahr:
             return before in ("شهر", "بشهر", "وشهر")
-        return before in _MONTH_LEADS or after in _MONTH_PAST
+        return before in self.lex.month_leads or after in self.lex.month_past
 
     def _month_only(self, month: int, hijri: bool) -> dt.date | None:
         """The 15th of the most recent such month up to publication (precision 3)."""
