@@ -5,7 +5,7 @@ from __future__ import annotations
 from marsad.extract import dating, places, roles, tolls, triggers
 from marsad.extract.assemble import to_event
 from marsad.extract.candidate import Candidate, Toll
-from marsad.extract.merge import merge_candidates
+from marsad.extract.merge import drop_country_summaries, merge_candidates
 from marsad.extract.scan import ArticleScan, Indexed, group_cues, split_clauses
 from marsad.geo import load_gazetteer
 from marsad.geo.resolve import GeoContext, context_from_hits
@@ -36,7 +36,7 @@ class Extractor:
             return []  # fast path: most news names no act of violence at all
         scan = self.scan(doc)
         candidates = self.candidates(scan)
-        merged = merge_candidates(candidates)
+        merged = drop_country_summaries(merge_candidates(candidates))
         return [to_event(scan, c) for c in merged]
 
     def scan(self, doc: Document) -> ArticleScan:
@@ -137,7 +137,7 @@ class Extractor:
         cand.geo_precision = places.precision(site) if not site.inherited or site.hit else 3
         cand.date, cand.time_precision, cand.date_span = when.date, when.precision, when.span
         country = site.place.iso3 if site.place is not None else None
-        actor_hits = scan.actors.within(*clause)
+        actor_hits = [h for h in scan.actors.within(*clause) if not self._is_source(scan, h)]
         cand.actor1, cand.actor2 = roles.assign_roles(
             scan, actor_hits, main.nstart, main.nend, country, named)
         self._refine_type(scan, cand, group, clause)
@@ -145,13 +145,22 @@ class Extractor:
         self._fill_victims(scan, cand, country)
         return cand
 
+    def _is_source(self, scan, hit) -> bool:
+        """"مصادر بالشرطة", "متحدث باسم الجيش": the actor is the source of the news."""
+        words = scan.doc.norm[max(0, hit.nstart - 14): hit.nstart].split()[-2:]
+        return any(w.lstrip("و") in self.grammar.source_words for w in words)
+
     def _refine_type(self, scan, cand: Candidate, group, clause) -> None:
         """Weak strikes become air strikes or shelling by the weapon named near them."""
         window = scan.doc.norm[clause[0]: clause[1]]
-        if cand.event_type == "Explosions/Remote violence" and group.weight < triggers.STRONG:
+        weak = group.weight < triggers.STRONG
+        unspecific = cand.event_type == "Explosions/Remote violence" or (
+            cand.event_type == "Battles" and cand.sub_event_type == "Armed clash")
+        if weak and unspecific:
             if any(w in window for w in self.grammar.aircraft):
-                cand.sub_event_type = "Air/drone strike"
+                cand.event_type, cand.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
             elif any(w in window for w in self.grammar.artillery):
+                cand.event_type = "Explosions/Remote violence"
                 cand.sub_event_type = "Shelling/artillery/missile attack"
         if cand.sub_event_type in (self.grammar.territory_state, self.grammar.territory_non_state):
             actor = cand.actor1

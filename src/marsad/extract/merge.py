@@ -17,6 +17,8 @@ SAME_SITE_KM = 8.0
 def same_act(a: Candidate, b: Candidate) -> bool:
     if a.event_type != b.event_type or a.place is None or b.place is None:
         return False
+    if (a.place.feature == "country") != (b.place.feature == "country"):
+        return False  # a country-wide summary is not the report of one town's act
     if a.date != b.date and a.time_precision == 1 and b.time_precision == 1:
         return False
     if a.place.name != b.place.name and km(a.place, b.place) > SAME_SITE_KM:
@@ -88,3 +90,13 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
         else:
             kept.append(cand)
     return kept
+
+
+def drop_country_summaries(candidates: list[Candidate]) -> list[Candidate]:
+    """"Blasts across Iraq killed 32": a country-wide lead that the article then
+    breaks down into located acts is a summary of them, not another act."""
+    located = {(c.event_type, c.place.iso3) for c in candidates
+               if c.place is not None and c.place.feature != "country"}
+    return [c for c in candidates
+            if c.place is None or c.place.feature != "country"
+            or (c.event_type, c.place.iso3) not in located]

@@ -27,6 +27,7 @@ class Grammar:
     territory_non_state: str
     skip_sentence_openers: tuple[str, ...]
     non_event_words: tuple[str, ...]
+    source_words: frozenset[str]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -48,4 +49,5 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         territory_non_state=data["territory"]["non_state"],
         skip_sentence_openers=_longest_first(data["skip_sentence_openers"]),
         non_event_words=_longest_first(data["non_event_words"]),
+        source_words=frozenset(normalize_plain(w) for w in data["source_words"]),
     )
