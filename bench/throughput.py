@@ -1,0 +1,247 @@
+"""Throughput benchmark: baseline (read + one-regex tokenise) vs the full extraction pipeline.
+
+Run with ``make bench``. Reports articles/s on one core for both passes and
+their ratio, start-up time (fresh interpreter: import → Pipeline → first
+article), peak resident memory, events per 1,000 articles per outlet, and
+with ``--scaling`` the wall time of ``marsad batch`` with 1 and 2 workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+TOKEN = re.compile(r"\w+")
+
+# A fresh interpreter times the import, the Pipeline build and one article
+# (the text is the project's own, not from the corpus).
+STARTUP_CODE = r"""
+import json, time, resource
+t0 = time.perf_counter()
+from marsad.model import Article
+from marsad.pipeline import Pipeline
+t1 = time.perf_counter()
+pipeline = Pipeline()
+t2 = time.perf_counter()
+pipeline.extract(Article(id="startup", published="2016-03-02",
+    text="قتل ثلاثة جنود في هجوم بعبوة ناسفة استهدف دورية للجيش قرب مدينة الموصل أمس."))
+t3 = time.perf_counter()
+print(json.dumps({"import_s": t1 - t0, "build_s": t2 - t1, "first_article_s": t3 - t2,
+                  "total_s": t3 - t0,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def rss_now_mb() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def peak_rss_mb() -> float:
+    # Linux reports ru_maxrss in KiB.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_articles(corpus: Path, limit: int | None):
+    from marsad.ingest import RejectLog, read_articles
+
+    log = RejectLog()
+    articles = []
+    for article in read_articles([corpus], rejects=log):
+        articles.append(article)
+        if limit and len(articles) >= limit:
+            break
+    return articles, log.count
+
+
+def measure_startup(runs: int) -> dict:
+    results = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", STARTUP_CODE], capture_output=True,
+                             text=True, check=True, cwd=ROOT)
+        wall = time.perf_counter() - started
+        results.append({**json.loads(out.stdout.strip().splitlines()[-1]), "wall_s": wall})
+    best = min(results, key=lambda r: r["total_s"])
+    return {"first_run": results[0], "best": best, "runs": runs}
+
+
+def baseline_pass(corpus: Path, limit: int | None) -> dict:
+    """Read every article (decode, parse, validate) and tokenise it with one regex."""
+    started = time.perf_counter()
+    articles, _ = load_articles(corpus, limit)
+    read_s = time.perf_counter() - started
+    started = time.perf_counter()
+    tokens = sum(len(TOKEN.findall(a.text)) for a in articles)
+    tokenise_s = time.perf_counter() - started
+    n = len(articles)
+    return {"articles": n, "tokens": tokens, "read_s": read_s, "tokenise_s": tokenise_s,
+            "articles_per_s": n / (read_s + tokenise_s),
+            "tokenise_only_articles_per_s": n / tokenise_s}
+
+
+def full_pass(articles, profile_out: Path | None) -> dict:
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    per_source_articles: Counter[str] = Counter()
+    per_source_events: Counter[str] = Counter()
+    events = failures = 0
+    profiler = None
+    if profile_out is not None:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+    started = time.perf_counter()
+    for article in articles:
+        source = article.source or "(none)"
+        per_source_articles[source] += 1
+        try:
+            found = len(pipeline.extract(article))
+        except Exception:  # noqa: BLE001 — count, keep measuring
+            failures += 1
+            continue
+        events += found
+        per_source_events[source] += found
+    seconds = time.perf_counter() - started
+    if profiler is not None:
+        profiler.stop()
+        profile_out.write_text(profiler.output_text(unicode=True, color=False, show_all=False))
+    per_outlet = {
+        s: {"articles": n, "events": per_source_events[s],
+            "events_per_1000": round(1000 * per_source_events[s] / n, 1)}
+        for s, n in per_source_articles.most_common()
+    }
+    n = len(articles)
+    return {"articles": n, "events": events, "failures": failures, "seconds": seconds,
+            "articles_per_s": n / seconds, "events_per_1000": round(1000 * events / n, 1),
+            "per_outlet": per_outlet}
+
+
+def scaling(corpus: Path, limit: int | None, partition_size: int) -> dict:
+    """Wall time of ``marsad batch`` with 1 and 2 workers, each in a fresh process."""
+    runs = {}
+    marsad = Path(sys.executable).with_name("marsad")
+    for workers in (1, 2):
+        with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
+            inputs = [str(corpus)]
+            if limit:
+                subset = Path(tmp) / "subset.jsonl"
+                articles, _ = load_articles(corpus, limit)
+                subset.write_text("".join(a.model_dump_json() + "\n" for a in articles),
+                                  encoding="utf-8")
+                inputs = [str(subset)]
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            started = time.perf_counter()
+            subprocess.run([str(marsad), "batch", *inputs, "-o", str(Path(tmp) / "out"),
+                            "--workers", str(workers), "--partition-size", str(partition_size),
+                            "--no-count"], check=True, capture_output=True, cwd=ROOT)
+            wall = time.perf_counter() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            manifest = json.loads((Path(tmp) / "out" / "_manifest.json").read_text())
+            runs[str(workers)] = {
+                "wall_s": wall, "articles": manifest["articles"],
+                "events": manifest["events"],
+                "articles_per_s": manifest["articles"] / wall,
+                # largest process of this run (parent or a worker), if it beat earlier runs
+                "max_child_rss_mb": after / 1024 if after > before else None,
+            }
+    runs["speedup_2_over_1"] = runs["1"]["wall_s"] / runs["2"]["wall_s"]
+    return runs
+
+
+def render(result: dict, console: Console) -> None:
+    table = Table(title="marsad throughput (one core)")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_column("target", justify="right")
+    base, full, start = result["baseline"], result["full"], result["startup"]["best"]
+    table.add_row("articles", f"{full['articles']:,}", "")
+    table.add_row("baseline: read + regex tokenise", f"{base['articles_per_s']:,.0f} art/s", "")
+    table.add_row("  tokenise only", f"{base['tokenise_only_articles_per_s']:,.0f} art/s", "")
+    table.add_row("full Pipeline.extract", f"{full['articles_per_s']:,.0f} art/s", "≥ 1,000")
+    table.add_row("ratio full / baseline", f"1/{1 / result['ratio']:.1f}", "≥ 1/40")
+    table.add_row("start-up (import → first article)", f"{start['total_s']:.2f} s", "≤ 1.5 s")
+    table.add_row("  fresh interpreter wall", f"{start['wall_s']:.2f} s", "")
+    table.add_row("peak RSS, start-up process", f"{start['rss_mb']:.0f} MB", "≤ 400 MB")
+    table.add_row("peak RSS, benchmark process", f"{result['peak_rss_mb']:.0f} MB", "")
+    table.add_row("  of which articles in memory", f"{result['articles_rss_mb']:.0f} MB", "")
+    table.add_row("events / 1,000 articles", f"{full['events_per_1000']}", "")
+    if "scaling" in result:
+        sc = result["scaling"]
+        table.add_row("batch 1 worker", f"{sc['1']['articles_per_s']:,.0f} art/s", "")
+        table.add_row("batch 2 workers", f"{sc['2']['articles_per_s']:,.0f} art/s", "")
+        table.add_row("speed-up 2 / 1", f"{sc['speedup_2_over_1']:.2f}×", "≥ 1.7×")
+    console.print(table)
+    outlets = Table(title="events per 1,000 articles by outlet")
+    for col in ("source", "articles", "events", "per 1,000"):
+        outlets.add_column(col, justify="left" if col == "source" else "right")
+    for source, row in full["per_outlet"].items():
+        outlets.add_row(source, f"{row['articles']:,}", f"{row['events']:,}",
+                        f"{row['events_per_1000']}")
+    console.print(outlets)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / ".." / "shared" / "corpus" / "saudinewsnet")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--startup-runs", type=int, default=3)
+    parser.add_argument("--scaling", action="store_true", help="also time marsad batch 1 vs 2 workers")
+    parser.add_argument("--partition-size", type=int, default=500)
+    parser.add_argument("--profile", type=Path, default=None,
+                        help="write a pyinstrument profile of the full pass here (needs pyinstrument)")
+    args = parser.parse_args(argv)
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    logging.getLogger("marsad.ingest").setLevel(logging.ERROR)
+    console = Console()
+
+    startup = measure_startup(args.startup_runs)  # first: before this process warms any cache
+    baseline = baseline_pass(args.corpus, args.limit)
+    rss_before = rss_now_mb()
+    articles, rejected = load_articles(args.corpus, args.limit)
+    articles_rss = rss_now_mb() - rss_before
+    full = full_pass(articles, args.profile)
+    result = {
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                    "processor": platform.processor() or platform.machine()},
+        "corpus": str(args.corpus), "limit": args.limit, "rejected_inputs": rejected,
+        "baseline": baseline, "full": full,
+        "ratio": full["articles_per_s"] / baseline["articles_per_s"],
+        "ratio_vs_tokenise_only": full["articles_per_s"] / baseline["tokenise_only_articles_per_s"],
+        "startup": startup,
+        "peak_rss_mb": peak_rss_mb(), "articles_rss_mb": articles_rss,
+    }
+    del articles
+    if args.scaling:
+        result["scaling"] = scaling(args.corpus, args.limit, args.partition_size)
+    render(result, console)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    console.print(f"written {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
