@@ -27,10 +27,10 @@ def same_act(a: Candidate, b: Candidate) -> bool:
 
 
 def _actors_clash(a: Candidate, b: Candidate) -> bool:
-    """Both reports name specific sides and share none of them."""
+    """Both reports name both sides specifically and share none of them."""
     sides_a = _named(a)
     sides_b = _named(b)
-    return bool(sides_a and sides_b and not sides_a & sides_b)
+    return len(sides_a) >= 2 and len(sides_b) >= 2 and not sides_a & sides_b
 
 
 def _named(c: Candidate) -> set[str]:

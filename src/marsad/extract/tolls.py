@@ -44,7 +44,7 @@ def read_tolls(scan: ArticleScan, start: int, end: int, grammar: Grammar) -> lis
         if reading is None:
             reading = _shared(scan, cues, index, kind, numbers, used, end)
         if reading is None:
-            reading = _before(scan, cue, kind, numbers, used, start)
+            reading = _before(scan, cue, kind, numbers, used, start, grammar)
         if reading is not None:
             readings.append(reading)
     return readings
@@ -82,7 +82,18 @@ def _shared(scan, cues, index, kind, numbers, used, end) -> TollReading | None:
     return None
 
 
-def _before(scan, cue, kind, numbers, used, start) -> TollReading | None:
+def _counts_people(scan, number, gap: str, grammar: Grammar) -> bool:
+    """'أربعة من أفرادها قتلوا', '3 حوثيين قتلوا', '20 قتيلا': the number counts
+    people; 'بوابة 18 وكانت الإصابات مباشرة' counts a gate, not the wounded."""
+    words = gap.split()
+    if not words:
+        return True
+    first = words[0]
+    return (first in grammar.person_nouns or first == "من" or first.startswith("من")
+            or bool(scan.actors.within(number.nend, number.nend + len(gap) + 1)))
+
+
+def _before(scan, cue, kind, numbers, used, start, grammar) -> TollReading | None:
     norm = scan.doc.norm
     chain: list = []
     for number in reversed([n for n in numbers if n.nend <= cue.nstart]):
@@ -93,7 +104,7 @@ def _before(scan, cue, kind, numbers, used, start) -> TollReading | None:
         if chain:
             if len(gap) > CHAIN_GAP or " و" not in f" {gap}" or _crosses(gap):
                 break
-        elif len(gap) > BEFORE_REACH or _crosses(gap):
+        elif len(gap) > BEFORE_REACH or _crosses(gap) or not _counts_people(scan, number, gap, grammar):
             break
         chain.append(number)
     if not chain:
