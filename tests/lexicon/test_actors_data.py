@@ -187,3 +187,46 @@ def test_checker_rejects_alias_shared_across_actors() -> None:
 
 def test_checker_accepts_good_entry() -> None:
     assert check_entries({"good.yaml": [GOOD]}) == []
+
+
+GOLD = Path(__file__).parents[2] / ".." / "shared" / "gold" / "dev.jsonl"
+CLITICS = re.compile(r"^(?:[وف]?(?:[بلك]|لل|ال|بال|كال|ول)?)")
+
+
+def mentions_alias(mention: str, aliases: set[str]) -> bool:
+    """True when some word n-gram of the mention, minus leading clitics, is an alias."""
+    words = normalise(re.sub(r"[«»\"“”]", " ", mention)).split()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + 9) + 1):
+            gram = " ".join(words[i:j])
+            if gram in aliases:
+                return True
+            for k in range(1, 4):  # drop up to three clitic letters (و ف ب ل ك ال لل)
+                head = gram[k:]
+                if CLITICS.fullmatch(gram[:k]) and ("ال" + head in aliases or head in aliases):
+                    return True
+    return False
+
+
+def test_mentions_alias_helper() -> None:
+    aliases = {normalise("المسلحين"), normalise("حزب العمال الكردستاني")}
+    assert mentions_alias("وللمسلحين", aliases)
+    assert mentions_alias("عناصر حزب العمال الكردستاني", aliases)
+    assert not mentions_alias("المسلحون", aliases)
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared gold set not present")
+def test_gold_actor_mentions_are_mostly_covered() -> None:
+    import json
+
+    aliases = {normalise(a) for entries in load_all().values() for e in entries
+               for a in e["aliases"]}
+    slots = covered = 0
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        for event in json.loads(line)["events"]:
+            for key in ("actor1_mentions", "actor2_mentions"):
+                mentions = event.get(key) or []
+                if mentions:
+                    slots += 1
+                    covered += any(mentions_alias(m, aliases) for m in mentions)
+    assert slots > 0 and covered / slots >= 0.85, (covered, slots)
