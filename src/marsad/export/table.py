@@ -25,14 +25,15 @@ def _place(event: Event) -> str:
 def events_table(events: Iterable[Event], title: str | None = None) -> Table:
     """Date, type / sub-type, actors, location, country, fatalities, injured, confidence."""
     table = Table(title=title, show_lines=False, header_style="bold")
+    # Short headers and unwrapped numbers: the text columns get the width in a terminal.
     table.add_column("Date", no_wrap=True)
-    table.add_column("Type / sub-type")
-    table.add_column("Actors")
-    table.add_column("Location")
-    table.add_column("Country")
-    table.add_column("Fatalities", justify="right")
-    table.add_column("Injured", justify="right")
-    table.add_column("Conf.", justify="right")
+    table.add_column("Type / sub-type", ratio=2)
+    table.add_column("Actors", ratio=3)
+    table.add_column("Location", ratio=2)
+    table.add_column("Ctry", no_wrap=True)
+    table.add_column("Killed", justify="right", no_wrap=True)
+    table.add_column("Inj.", justify="right", no_wrap=True)
+    table.add_column("Conf.", justify="right", no_wrap=True)
     for event in events:
         table.add_row(
             event.event_date or "—",
