@@ -32,7 +32,7 @@ class Store:
         self.url = url
         self.engine: Engine = create_engine(url)
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_foreign_keys)
+            event.listen(self.engine, "connect", _sqlite_pragmas)
         Base.metadata.create_all(self.engine)
 
     # ------------------------------------------------------------ writing
@@ -160,10 +160,15 @@ class Store:
 # ---------------------------------------------------------------- helpers
 
 
-def _sqlite_foreign_keys(dbapi_conn: Any, _record: Any) -> None:
-    # SQLite ignores foreign keys unless asked, PostgreSQL always checks: behave the same.
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor = dbapi_conn.cursor()
+    # SQLite ignores foreign keys unless asked, PostgreSQL always checks: behave the same.
     cursor.execute("PRAGMA foreign_keys=ON")
+    # One small transaction per article (``save``) would wait on an fsync each without
+    # WAL: 15 ms an article. WAL + NORMAL survives a crash of the process, and readers
+    # (the API) no longer block the writer.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
