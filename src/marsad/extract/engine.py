@@ -28,6 +28,7 @@ class Extractor:
         self.lexicon = load_lexicon()
         self.gazetteer = load_gazetteer()
         self.grammar = load_grammar()
+        self._last_air_actor = None
 
     # -------------------------------------------------------------- public
     def extract(self, article: Article) -> list[Event]:
@@ -56,6 +57,7 @@ class Extractor:
 
     # -------------------------------------------------------------- steps
     def candidates(self, scan: ArticleScan) -> list[Candidate]:
+        self._last_air_actor = None  # per article: who flew the last air strike
         context = self.geo_context(scan)
         resolved = places.resolved_places(scan, context, self.grammar)
         country = top_country(context)
@@ -141,8 +143,12 @@ class Extractor:
         cand.actor1, cand.actor2 = roles.assign_roles(
             scan, actor_hits, main.nstart, main.nend, country, named)
         self._refine_type(scan, cand, group, clause)
+        if cand.sub_event_type == "Air/drone strike" and cand.actor1 is None:
+            cand.actor1 = self._aircraft_actor(scan, clause, country)
         cand.toll = self._toll(scan, cand, clause)
         self._fill_victims(scan, cand, country)
+        if cand.sub_event_type == "Air/drone strike" and cand.actor1 is not None:
+            self._last_air_actor = cand.actor1
         return cand
 
     def _is_source(self, scan, hit) -> bool:
@@ -168,6 +174,30 @@ class Extractor:
                 cand.sub_event_type = (self.grammar.territory_state if actor.inter in (1, 3)
                                        and actor.generic != "armed"
                                        else self.grammar.territory_non_state)
+
+    def _aircraft_actor(self, scan, clause, country):
+        """"الطائرة ميج 21 استهدفت...": the aircraft is the initiator's mention; the
+        actor is whoever flew the article's last named air strike (CODEBOOK §3:
+        generic terms resolve by context), else the country's forces."""
+        norm = scan.doc.norm
+        text = norm[clause[0]: clause[1]]
+        found = [(text.find(w), w) for w in self.grammar.aircraft if text.find(w) >= 0]
+        if not found:
+            return None
+        pos, word = min(found)
+        nstart = clause[0] + pos
+        nend = nstart + len(word)
+        # keep a type designation glued to it: "ميج 21"
+        tail = norm[nend: nend + 4].split()[:1]
+        if tail and tail[0].isdigit():
+            nend = norm.index(tail[0], nend) + len(tail[0])
+        flyer = self._last_air_actor
+        span = scan.doc.span(nstart, nend)
+        surface = scan.doc.surface(nstart, nend)
+        if flyer is not None:
+            return roles.ActorRef(flyer.name, flyer.inter, flyer.country, surface, span, nstart)
+        return roles.ActorRef(f"Military Forces of {roles.country_name(country)}", 1, country,
+                              surface, span, nstart, generic="state")
 
     def _toll(self, scan, cand: Candidate, clause) -> Toll:
         sentence = scan.doc.sentences[cand.sentence]
