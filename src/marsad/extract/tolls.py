@@ -84,42 +84,6 @@ def _listed_next(scan, prev, nxt) -> bool:
     return not scan.cues.within(prev.nend, nxt.nstart)
 
 
-def _is_year(number) -> bool:
-    return number.vague is False and 1900 <= number.value <= 2100
-
-
-def _after(scan, cue, kind, numbers, used, end) -> TollReading | None:
-    norm = scan.doc.norm
-    for number in numbers:
-        if number.nstart in used or number.nstart < cue.nend:
-            continue
-        gap = norm[cue.nend: number.nstart]
-        if len(gap) > AFTER_REACH or _crosses(gap):
-            return None
-        chain = [number]
-        for nxt in numbers:  # "مقتل سبعة من الحوثيين وثلاثة من المقاومة": 7 + 3
-            if nxt.nstart <= chain[-1].nstart or nxt.nstart in used:
-                continue
-            link = norm[chain[-1].nend: nxt.nstart]
-            if len(link) > CHAIN_GAP or _crosses(link) or not link.split() \
-                    or not link.split()[-1].startswith("و") and " و" not in f" {link.strip()[-1:]}":
-                break
-            if not norm[nxt.nstart - 1: nxt.nstart + 1].startswith(("و", " ")) or \
-                    not _joined(norm, chain[-1].nend, nxt.nstart):
-                break
-            chain.append(nxt)
-        for n in chain:
-            used.add(n.nstart)
-        return _reading(scan, kind, cue, chain)
-    return None
-
-
-def _joined(norm: str, end: int, nxt_start: int) -> bool:
-    """The next number is the next item of a list: its word starts with و."""
-    return norm[nxt_start - 1: nxt_start] == "و" or norm[nxt_start: nxt_start + 1] == "و" \
-        or norm[max(0, nxt_start - 2): nxt_start] == " و"
-
-
 def _shared(scan, cues, index, kind, numbers, used, end) -> TollReading | None:
     """'مقتل وإصابة 12 شخصا': a killed cue right before an injured cue shares its number."""
     if index + 1 >= len(cues):
