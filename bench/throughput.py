@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--startup-runs", type=int, default=3)
     parser.add_argument("--scaling", action="store_true", help="also time marsad batch 1 vs 2 workers")
-    parser.add_argument("--partition-size", type=int, default=500)
+    parser.add_argument("--partition-size", type=int, default=2000)
     parser.add_argument("--profile", type=Path, default=None,
                         help="write a pyinstrument profile of the full pass here (needs pyinstrument)")
     args = parser.parse_args(argv)
