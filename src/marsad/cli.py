@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from enum import StrEnum
@@ -11,6 +10,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+
+from marsad.options import parse_date_option
 
 app = typer.Typer(
     help="marsad: Arabic news to verified, geocoded ACLED-schema conflict events.",
@@ -25,15 +26,6 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -56,7 +48,7 @@ def extract(
     from marsad.ingest import RejectLog, read_articles
     from marsad.pipeline import Pipeline
 
-    pub = _parse_date(published)
+    pub = parse_date_option(published)
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
         _fail(f"input not found: {', '.join(missing)}")

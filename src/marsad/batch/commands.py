@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +18,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.text import Text
+
+from marsad.options import parse_date_option
 
 err = Console(stderr=True)
 
@@ -63,7 +64,7 @@ def batch(
     if missing:
         err.print(f"[bold red]error:[/] input not found: {', '.join(missing)}")
         raise typer.Exit(2)
-    pub = _date(published)
+    pub = parse_date_option(published)
     total = count_articles(inputs, pub) if count else None
     with _progress() as progress:
         task = progress.add_task("extract", total=total)
@@ -103,15 +104,6 @@ def ingest(
                   f"store now holds {store.events_count()} events")
     finally:
         store.close()
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
 
 
 def register(app: typer.Typer) -> None:
