@@ -7,12 +7,18 @@ from marsad.extract.confidence import confidence
 from marsad.extract.scan import ArticleScan
 from marsad.model import Event, Span, disorder_type_for, interaction_code, stable_event_id
 
+UNKNOWN_ATTACKER_TYPES = ("Explosions/Remote violence", "Violence against civilians")
+UNIDENTIFIED_INTER = 3
+
 
 def to_event(scan: ArticleScan, c: Candidate) -> Event:
     article = scan.doc.article
     place = c.place
     a1, a2 = c.actor1, c.actor2
-    inter1 = a1.inter if a1 else None
+    # An unnamed perpetrator of a blast or attack is coded as ACLED codes it
+    # (an unidentified armed group, inter 3) though no actor name is invented.
+    unknown_attacker = a1 is None and c.event_type in UNKNOWN_ATTACKER_TYPES
+    inter1 = a1.inter if a1 else (UNIDENTIFIED_INTER if unknown_attacker else None)
     inter2 = a2.inter if a2 else None
     notes = " ".join(scan.doc.sentence_text(i) for i in sorted(c.sentences))
     return Event(

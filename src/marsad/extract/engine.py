@@ -217,16 +217,16 @@ class Extractor:
         return toll
 
     def _fill_victims(self, scan, cand: Candidate, country: str | None) -> None:
-        """Explosions and attacks with no named target hit civilians (CODEBOOK §3)."""
+        """People named alone in a blast or attack are its victims (CODEBOOK §3).
+
+        No attacker is invented: a car bomb "that exploded" has no actor1 until
+        the text names one (مسلحون، مجهولون are named, as Unidentified Armed Group).
+        """
         if cand.event_type == "Violence against civilians":
             cand.civilian_targeting = True
         if cand.event_type in ("Explosions/Remote violence", "Violence against civilians"):
             if cand.actor1 is not None and cand.actor1.inter == 7 and cand.actor2 is None:
                 cand.actor1, cand.actor2 = None, cand.actor1  # the people named are the victims
-            if cand.actor1 is None:
-                cand.actor1 = roles.ActorRef(
-                    f"Unidentified Armed Group ({roles.country_name(country)})", 3, country,
-                    None, None)
         if cand.actor2 is not None and cand.actor2.inter == 7:
             cand.civilian_targeting = True
 

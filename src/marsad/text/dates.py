@@ -58,6 +58,8 @@ class _Lex:
         self.hijri = _phrases(raw["months_hijri"])
         self.weekdays = _phrases(raw["weekdays"])
         self.lead = _phrases(raw["lead"])
+        self.night_leads = frozenset(raw["night_leads"])
+        self.eve_leads = frozenset(raw["eve_leads"])
         self.past = _phrases(raw["past"])
         self.relative = _phrases(raw["relative"])
         self.hijri_suffix = {normalize_plain(f) for f in raw["hijri_suffix"]}
@@ -252,10 +254,19 @@ class _Scanner:
             if lead is None:
                 start += wd[2]
             k1 = wd[1]
+            day = int(wd[0])  # type: ignore[call-overload]
+            night = lead is not None and lead[0] in lx.night_leads
+            following = self.phrase(k1, lx.weekdays) if night else None
+            if following is not None and int(following[0]) == (day + 1) % 7:  # type: ignore[call-overload]
+                # ليل السبت - الأحد: the night that ends on Sunday
+                day, k1 = int(following[0]), following[1]  # type: ignore[call-overload]
+                night = False
             past = self.phrase(k1, lx.past)
             if past is not None:
                 k1 = past[1]
-            date = self._weekday(int(wd[0]), strictly=past is not None)  # type: ignore[call-overload]
+            date = self._weekday(day, strictly=past is not None)
+            if night and date is not None and lead[0] in lx.eve_leads:  # type: ignore[index]
+                date -= dt.timedelta(days=1)  # ليلة الجمعة is the eve of Friday
             return self._hit(start, k1, date, 1, "weekday"), k1
         return None
 
