@@ -107,8 +107,23 @@ def field_ok(key: str, want: Any, got: Any) -> bool:
     return got == want
 
 
-def mismatches(exp: dict[str, Any], got: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+def _plain_mismatches(exp: dict[str, Any], got: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
     return {k: (v, got.get(k)) for k, v in exp.items() if not field_ok(k, v, got.get(k))}
+
+
+def mismatches(exp: dict[str, Any], got: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """Fields of ``exp`` that ``got`` gets wrong.
+
+    In Battles the two sides may come in either order (FORMATS §4, as in ACLED), so the
+    expected actors are also tried swapped and the better reading is kept.
+    """
+    diff = _plain_mismatches(exp, got)
+    if got.get("event_type") == "Battles" and ACTOR_FIELDS & exp.keys():
+        swapped = {**got, "actor1": got.get("actor2"), "actor2": got.get("actor1")}
+        other = _plain_mismatches(exp, swapped)
+        if len(other) < len(diff):
+            return other
+    return diff
 
 
 def best_assignment(expected: list[dict], got: list[dict]) -> list[tuple[dict, dict]]:
@@ -217,3 +232,9 @@ def test_check_reports_mismatches() -> None:
     assert message and "demo" in message and "fatalities: expected 3, got 2" in message
     assert check({**case, "expect": [{"fatalities": 2, "actor1": "~Islamic"}]}, [event]) is None
     assert "expected 0 event(s), got 1" in (check({**case, "expect": {"events": 0}}, [event]))
+    # Battles: sides in either order; other types: the order is part of the expectation.
+    sides = {"actor1": "Taliban", "actor2": "~Islamic"}
+    assert check({**case, "expect": [sides]}, [event.model_copy(update={"actor2": "Taliban"})]) is None
+    attack = event.model_copy(update={"event_type": "Violence against civilians",
+                                      "sub_event_type": "Attack", "actor2": "Taliban"})
+    assert check({**case, "expect": [sides]}, [attack])
