@@ -108,7 +108,8 @@ def field_ok(key: str, want: Any, got: Any) -> bool:
 
 
 def _plain_mismatches(exp: dict[str, Any], got: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
-    return {k: (v, got.get(k)) for k, v in exp.items() if not field_ok(k, v, got.get(k))}
+    return {k: (str(v) if isinstance(v, dt.date) else v, got.get(k))
+            for k, v in exp.items() if not field_ok(k, v, got.get(k))}
 
 
 def mismatches(exp: dict[str, Any], got: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
