@@ -224,9 +224,9 @@ class Extractor:
         """
         if cand.event_type == "Violence against civilians":
             cand.civilian_targeting = True
-        if cand.event_type in ("Explosions/Remote violence", "Violence against civilians"):
-            if cand.actor1 is not None and cand.actor1.inter == 7 and cand.actor2 is None:
-                cand.actor1, cand.actor2 = None, cand.actor1  # the people named are the victims
+        if (cand.event_type in ("Explosions/Remote violence", "Violence against civilians")
+                and cand.actor1 is not None and cand.actor1.inter == 7 and cand.actor2 is None):
+            cand.actor1, cand.actor2 = None, cand.actor1  # the people named are the victims
         if cand.actor2 is not None and cand.actor2.inter == 7:
             cand.civilian_targeting = True
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from marsad.extract.candidate import ActorRef
 from marsad.extract.scan import ArticleScan
+from marsad.lexicon.grammar import load_grammar
 
 AGENT_REACH = 4  # characters between an agent marker and the actor it marks
 TARGET_REACH = 28
@@ -93,7 +94,12 @@ def assign_roles(scan: ArticleScan, hits: list, trigger_pos: int, trigger_end: i
         genitive = [h for h in hits if 0 <= h.nstart - trigger_end <= GENITIVE_REACH]
         if genitive and (target is None or genitive[0].nstart != target.nstart):
             initiator = refs[genitive[0].nstart]
-    ordered = [refs[h.nstart] for h in hits]
+    # Victims ("مقتل ثلاثة جنود", "جنديين قتلا") are targets: try the others first.
+    victims = {h.nstart for h in hits if is_victim(scan, h)}
+    ordered = [refs[h.nstart] for h in hits if h.nstart not in victims]
+    ordered += [refs[h.nstart] for h in hits if h.nstart in victims]
+    if initiator is None and target is None and len(ordered) == 1 and victims:
+        return None, ordered[0]  # only the killed are named: the attacker is unknown
     for ref in ordered:
         if initiator is None and not _same(ref, target):
             initiator = ref
@@ -102,6 +108,18 @@ def assign_roles(scan: ArticleScan, hits: list, trigger_pos: int, trigger_end: i
     if initiator is not None and target is not None and initiator.name == target.name:
         target = None
     return initiator, target
+
+
+def is_victim(scan: ArticleScan, hit) -> bool:
+    """The mention is the one killed or hurt: "مقتل X", "X قتلوا"."""
+    grammar = load_grammar()
+    norm = scan.doc.norm
+    before = norm[max(0, hit.nstart - 16): hit.nstart].split()
+    # skip a number or "من" between the word and the actor: "مقتل ستة من رجال الأمن"
+    before = [w for w in before if not w.isdigit()][-3:]
+    after = norm[hit.nend: hit.nend + 12].split()[:1]
+    return any(w in grammar.victim_before for w in before) or (
+        bool(after) and after[0] in grammar.victim_after)
 
 
 def _same(a: ActorRef | None, b: ActorRef | None) -> bool:

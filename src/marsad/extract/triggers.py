@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marsad.extract.background import background_reason
 from marsad.extract.scan import ArticleScan
 
 # Cues that cancel a trigger when they stand before it in the same clause.
@@ -63,12 +64,16 @@ def is_blocked(scan: ArticleScan, hit, sport_article: bool, grammar) -> str | No
         return "not political violence"
     for name in BLOCKING_CUES:
         for cue in scan.cues_named(name).within(c_start, hit.nstart):
-            if name == "negation" and hit.nstart - cue.nend > NEGATION_REACH:
+            if name == "negation" and (hit.nstart - cue.nend > NEGATION_REACH
+                                       or _hedged(scan, cue)):
                 continue
             return name
     if any(c.nstart <= hit.nstart < c.nend or hit.nstart <= c.nstart < hit.nend
            for c in scan.cues_named("metaphor").within(hit.nstart - 30, hit.nend)):
         return "metaphor"
+    background = background_reason(scan, hit, grammar)
+    if background is not None:
+        return background
     if weight < 0.95:
         for name in CONTEXT_CUES:
             if scan.cues_named(name).within(s_start, s_end):
@@ -78,6 +83,12 @@ def is_blocked(scan: ArticleScan, hit, sport_article: bool, grammar) -> str | No
     if hit.entry.sub_event_type in PURPOSE_TYPES and _purpose_lam(norm, hit.nstart):
         return "purpose"
     return None
+
+
+def _hedged(scan: ArticleScan, cue) -> bool:
+    """The negation word is part of "ما لا يقل عن" and similar number hedges."""
+    return any(h.nstart <= cue.nstart < h.nend
+               for h in scan.cues_named("hedge").within(cue.nstart - 10, cue.nend))
 
 
 def _purpose_lam(norm: str, nstart: int) -> bool:

@@ -28,6 +28,13 @@ class Grammar:
     skip_sentence_openers: tuple[str, ...]
     non_event_words: tuple[str, ...]
     source_words: frozenset[str]
+    pluperfect_auxiliaries: frozenset[str]
+    pluperfect_particle: str
+    pluperfect_reach: int
+    commentary_marks: tuple[str, ...]
+    year_leads: frozenset[str]
+    victim_before: frozenset[str]
+    victim_after: frozenset[str]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -50,4 +57,12 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         skip_sentence_openers=_longest_first(data["skip_sentence_openers"]),
         non_event_words=_longest_first(data["non_event_words"]),
         source_words=frozenset(normalize_plain(w) for w in data["source_words"]),
+        pluperfect_auxiliaries=frozenset(
+            normalize_plain(w) for w in data["pluperfect"]["auxiliaries"]),
+        pluperfect_particle=normalize_plain(data["pluperfect"]["particle"]),
+        pluperfect_reach=int(data["pluperfect"]["reach_words"]),
+        commentary_marks=_longest_first(data["commentary_marks"]),
+        year_leads=frozenset(normalize_plain(w) for w in data["year_leads"]),
+        victim_before=frozenset(normalize_plain(w) for w in data["victim_before"]),
+        victim_after=frozenset(normalize_plain(w) for w in data["victim_after"]),
     )

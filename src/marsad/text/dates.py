@@ -60,6 +60,7 @@ class _Lex:
         self.lead = _phrases(raw["lead"])
         self.night_leads = frozenset(raw["night_leads"])
         self.eve_leads = frozenset(raw["eve_leads"])
+        self.weekday_blockers = frozenset(normalize_plain(w) for w in raw["weekday_blockers"])
         self.past = _phrases(raw["past"])
         self.relative = _phrases(raw["relative"])
         self.hijri_suffix = {normalize_plain(f) for f in raw["hijri_suffix"]}
@@ -250,6 +251,8 @@ class _Scanner:
             date, precision = self._relative_date(label)
             return self._hit(start, k1, date, precision, "relative"), k1
         wd = self.phrase(k0, lx.weekdays, clitic=lead is None)
+        if wd is not None and lead is None and self.w(k - 1) in lx.weekday_blockers:
+            wd = None  # صلاة الجمعة names a prayer, not a day
         if wd is not None:
             if lead is None:
                 start += wd[2]

@@ -1,0 +1,75 @@
+"""Background, tallies and commentary: sentences that tell no new act.
+
+News sets today's report against what happened before ("وكان الجيش قد
+أعلن ..."), sums up a war ("منذ بدء العملية"), dates a memory ("عام 2011") or
+quotes social media and prayers. A trigger there reports no event unless its
+own clause carries a recent exact date (CODEBOOK §2: background acts older
+than 30 days are not coded; an undated pluperfect is taken as background).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.extract.scan import ArticleScan
+from marsad.lexicon.grammar import Grammar
+
+RECENT_DAYS = 7  # an exact date this close to publication makes the act news
+CLAUSE_CUES = ("history", "generic")  # anywhere in the clause, not only before the trigger
+REFERENCE_REACH = 25  # "منفذ هجوم سوروتش الانتحاري": the back-reference governs the trigger
+_YEAR = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
+
+
+def background_reason(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
+    """Why the trigger's sentence is background, or None when it reports news."""
+    doc = scan.doc
+    c_start, c_end = scan.clause_of(hit.nstart)
+    if recent_date_in(scan, c_start, c_end):
+        return None
+    s_start, s_end = doc.sentences[doc.sentence_index(hit.nstart)]
+    if scan.cues_named("reference").within(hit.nstart - REFERENCE_REACH, hit.nstart):
+        return "reference"
+    if is_pluperfect(doc.norm, s_start, hit.nstart, grammar):
+        return "pluperfect"
+    if any(mark in doc.norm[s_start:s_end] for mark in grammar.commentary_marks):
+        return "commentary"
+    if old_year_in(doc.norm, c_start, c_end, doc.article.published, grammar):
+        return "history"
+    for name in CLAUSE_CUES:
+        if scan.cues_named(name).within(c_start, c_end):
+            return name
+    return None
+
+
+def recent_date_in(scan: ArticleScan, start: int, end: int) -> bool:
+    published = scan.doc.article.published
+    if published is None:
+        return False
+    return any(h.date is not None and h.precision == 1
+               and 0 <= (published - h.date).days <= RECENT_DAYS
+               for h in scan.dates.within(start, end))
+
+
+def is_pluperfect(norm: str, s_start: int, pos: int, grammar: Grammar) -> bool:
+    """A sentence opened by كان, or كان … قد before the trigger."""
+    words = norm[s_start:pos].split()
+    for i, word in enumerate(words):
+        if word not in grammar.pluperfect_auxiliaries:
+            continue
+        if i == 0:
+            return True
+        reach = words[i + 1: i + 1 + grammar.pluperfect_reach]
+        if grammar.pluperfect_particle in reach:
+            return True
+    return False
+
+
+def old_year_in(norm: str, start: int, end: int, published, grammar: Grammar) -> bool:
+    """"عام 2011" in the clause, a year before the publication year."""
+    if published is None:
+        return False
+    for match in _YEAR.finditer(norm, start, end):
+        lead = norm[max(start, match.start() - 8): match.start()].split()[-1:]
+        if lead and lead[0] in grammar.year_leads and int(match.group()) < published.year:
+            return True
+    return False
