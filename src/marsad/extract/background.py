@@ -33,7 +33,8 @@ def background_reason(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
         return "pluperfect"
     if any(mark in doc.norm[s_start:s_end] for mark in grammar.commentary_marks):
         return "commentary"
-    if old_year_in(doc.norm, c_start, c_end, doc.article.published, grammar):
+    if old_year_in(doc.norm, c_start, c_end, doc.article.published, grammar) or \
+            opens_with_old_year(doc.norm, s_start, doc.article.published):
         return "history"
     for name in CLAUSE_CUES:
         if scan.cues_named(name).within(c_start, c_end):
@@ -73,3 +74,10 @@ def old_year_in(norm: str, start: int, end: int, published, grammar: Grammar) ->
         if lead and lead[0] in grammar.year_leads and int(match.group()) < published.year:
             return True
     return False
+
+
+def opens_with_old_year(norm: str, s_start: int, published) -> bool:
+    """"1987 - مجلس الأمن ...": a line of a this-day-in-history list."""
+    first = norm[s_start: s_start + 12].split()[:1]
+    return bool(published and first and first[0].isdigit() and len(first[0]) == 4
+                and int(first[0]) < published.year)

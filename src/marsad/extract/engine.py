@@ -18,6 +18,9 @@ from marsad.text.document import Document, build_document
 # with the support a lone weak word gets in practice; skipping it early is the
 # fast path for the ~half of news that only says اتفاق، حرب، تسليم.
 FAST_PATH_WEIGHT = 0.5
+# One clause naming more towns than this for a single act is a tally or a
+# summary of a campaign (CODEBOOK §1: an event is one act at one place).
+MAX_SITES_PER_ACT = 3
 
 
 def top_country(context: GeoContext) -> str | None:
@@ -86,6 +89,8 @@ class Extractor:
                 inherited = next((actor_sites[a] for a in clause_actors if a in actor_sites),
                                  last_place)
                 group_sites = self._sites(scan, group, clause, resolved, inherited, context)
+                if len(group_sites) > MAX_SITES_PER_ACT:
+                    continue  # "في حلب وحمص وحماة والرقة": a summary over a region, not one act
                 for site in group_sites:
                     cand = self._candidate(scan, group, clause, site, anchor, named)
                     if cand is not None:
@@ -173,12 +178,34 @@ class Extractor:
             elif any(w in window for w in self.grammar.artillery):
                 cand.event_type = "Explosions/Remote violence"
                 cand.sub_event_type = "Shelling/artillery/missile attack"
+        self._retype_by_actors(cand, window)
         if cand.sub_event_type in (self.grammar.territory_state, self.grammar.territory_non_state):
             actor = cand.actor1
             if actor is not None:
                 cand.sub_event_type = (self.grammar.territory_state if actor.inter in (1, 3)
                                        and actor.generic != "armed"
                                        else self.grammar.territory_non_state)
+
+    def _retype_by_actors(self, cand: Candidate, window: str) -> None:
+        """Who acts decides the type a bare clash word cannot (CODEBOOK §2).
+
+        Protesters storming a building protest; armed men firing on civilians
+        attack them (violence against civilians), they do not battle them.
+        """
+        if (cand.event_type, cand.sub_event_type) != ("Battles", "Armed clash"):
+            return
+        a1, a2 = cand.actor1, cand.actor2
+        if a1 is not None and a1.generic == "protesters" and not any(
+                w in window for w in self.grammar.aircraft + self.grammar.artillery):
+            cand.event_type, cand.sub_event_type = "Protests", "Peaceful protest"
+            return
+        if any(w in window for w in self.grammar.clash_words):
+            return  # "قتل شخصان في اشتباكات بين مسلحين": bystanders of a battle
+        if a1 is not None and a1.inter == 7 and a2 is not None and a2.inter != 7:
+            a1, a2 = a2, a1
+        if a2 is not None and a2.inter == 7 and a1 is not None and a1.inter not in (6, 7):
+            cand.actor1, cand.actor2 = a1, a2
+            cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
 
     def _aircraft_actor(self, scan, clause, country):
         """"الطائرة ميج 21 استهدفت...": the aircraft is the initiator's mention; the

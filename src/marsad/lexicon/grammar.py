@@ -35,6 +35,7 @@ class Grammar:
     year_leads: frozenset[str]
     victim_before: frozenset[str]
     victim_after: frozenset[str]
+    clash_words: tuple[str, ...]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -65,4 +66,5 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         year_leads=frozenset(normalize_plain(w) for w in data["year_leads"]),
         victim_before=frozenset(normalize_plain(w) for w in data["victim_before"]),
         victim_after=frozenset(normalize_plain(w) for w in data["victim_after"]),
+        clash_words=_longest_first(data["clash_words"]),
     )
