@@ -48,6 +48,7 @@ class Candidate:
     place_span: Span | None = None
     place_surface: str | None = None
     place_inherited: bool = False
+    place_qualifier: str | None = None  # the word before the name: محافظه، مدينه ...
     geo_precision: int | None = None
     date: dt.date | None = None
     time_precision: int = 2

@@ -146,6 +146,7 @@ class Extractor:
         if site.hit is not None and not site.inherited:
             cand.place_span = doc.span(site.hit.nstart, site.hit.nend)
             cand.place_surface = doc.surface(site.hit.nstart, site.hit.nend)
+            cand.place_qualifier = site.hit.qualifier
         cand.geo_precision = places.precision(site) if not site.inherited or site.hit else 3
         cand.date, cand.time_precision, cand.date_span = when.date, when.precision, when.span
         country = site.place.iso3 if site.place is not None else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from marsad.extract.candidate import Candidate
 from marsad.extract.places import km
+from marsad.geo import load_gazetteer
 
 SAME_SITE_KM = 8.0
 
@@ -93,10 +94,31 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def drop_country_summaries(candidates: list[Candidate]) -> list[Candidate]:
-    """"Blasts across Iraq killed 32": a country-wide lead that the article then
-    breaks down into located acts is a summary of them, not another act."""
-    located = {(c.event_type, c.place.iso3) for c in candidates
-               if c.place is not None and c.place.feature != "country"}
-    return [c for c in candidates
-            if c.place is None or c.place.feature != "country"
-            or (c.event_type, c.place.iso3) not in located]
+    """"Blasts across Iraq killed 32": a country-wide or province-wide lead that
+    the article then breaks down into located acts is a summary of them.
+
+    A country-level report goes when the article locates any act in that
+    country; a province-level one when it locates an act of the same type on
+    the same day inside that province.
+    """
+    located = [c for c in candidates if c.place is not None and c.geo_precision in (1, 2)
+               and c.place.feature != "country"]
+    countries = {c.place.iso3 for c in located}
+    return [c for c in candidates if not _summary_of(c, located, countries)]
+
+
+def _province_word(qualifier: str | None) -> bool:
+    """محافظة، ولاية، إقليم: qualifiers (geo data) that announce a whole province."""
+    return qualifier is not None and load_gazetteer().qualifier_features(qualifier) == ("admin1",)
+
+
+def _summary_of(c: Candidate, located: list[Candidate], countries: set[str]) -> bool:
+    if c.place is None or c in located:
+        return False
+    if c.place.feature == "country":
+        return c.place.iso3 in countries
+    if c.geo_precision != 3 or c.place.admin1 is None or not _province_word(c.place_qualifier):
+        return False  # only "في محافظة شمال سيناء" speaks of the whole province
+    return any(o.event_type == c.event_type and o.date == c.date
+               and o.place.iso3 == c.place.iso3 and o.place.admin1 == c.place.admin1
+               for o in located)
