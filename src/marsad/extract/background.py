@@ -24,11 +24,14 @@ def background_reason(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
     """Why the trigger's sentence is background, or None when it reports news."""
     doc = scan.doc
     c_start, c_end = scan.clause_of(hit.nstart)
+    # "تكريما لضحايا الهجوم" refers back; a date after the trigger ("ضحايا
+    # تفجير أمس") dates the act itself, one before it dates the reporting.
+    if scan.cues_named("reference").within(hit.nstart - REFERENCE_REACH, hit.nstart) \
+            and not recent_date_in(scan, hit.nend, c_end):
+        return "reference"
     if recent_date_in(scan, c_start, c_end):
         return None
     s_start, s_end = doc.sentences[doc.sentence_index(hit.nstart)]
-    if scan.cues_named("reference").within(hit.nstart - REFERENCE_REACH, hit.nstart):
-        return "reference"
     if is_pluperfect(doc.norm, s_start, hit.nstart, grammar):
         return "pluperfect"
     if any(mark in doc.norm[s_start:s_end] for mark in grammar.commentary_marks):
@@ -57,7 +60,7 @@ def is_pluperfect(norm: str, s_start: int, pos: int, grammar: Grammar) -> bool:
     for i, word in enumerate(words):
         if word not in grammar.pluperfect_auxiliaries:
             continue
-        if i == 0:
+        if i == 0 or (i == 1 and words[0] in grammar.pluperfect_openers):
             return True
         reach = words[i + 1: i + 1 + grammar.pluperfect_reach]
         if grammar.pluperfect_particle in reach:

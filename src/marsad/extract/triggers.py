@@ -14,7 +14,7 @@ from marsad.extract.background import background_reason
 from marsad.extract.scan import ArticleScan
 
 # Cues that cancel a trigger when they stand before it in the same clause.
-BLOCKING_CUES = ("negation", "threat", "plan", "condition", "question", "history", "generic",
+BLOCKING_CUES = ("negation", "denial", "threat", "plan", "condition", "question", "history", "generic",
                  "condolence")
 # Cues that cancel weak triggers anywhere in the sentence.
 CONTEXT_CUES = ("sport", "economy", "culture")
@@ -80,6 +80,8 @@ def is_blocked(scan: ArticleScan, hit, sport_article: bool, grammar) -> str | No
                 return name
     if sport_article and weight < 1.0:
         return "sport"
+    if hit.entry.sub_event_type == "Arrests" and scan.cues_named("crime").within(s_start, s_end):
+        return "crime"
     if hit.entry.sub_event_type in PURPOSE_TYPES and _purpose_lam(norm, hit.nstart):
         return "purpose"
     return None

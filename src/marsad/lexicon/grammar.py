@@ -30,6 +30,7 @@ class Grammar:
     source_words: frozenset[str]
     pluperfect_auxiliaries: frozenset[str]
     pluperfect_particle: str
+    pluperfect_openers: frozenset[str]
     pluperfect_reach: int
     commentary_marks: tuple[str, ...]
     year_leads: frozenset[str]
@@ -61,6 +62,7 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         pluperfect_auxiliaries=frozenset(
             normalize_plain(w) for w in data["pluperfect"]["auxiliaries"]),
         pluperfect_particle=normalize_plain(data["pluperfect"]["particle"]),
+        pluperfect_openers=frozenset(normalize_plain(w) for w in data["pluperfect"]["openers"]),
         pluperfect_reach=int(data["pluperfect"]["reach_words"]),
         commentary_marks=_longest_first(data["commentary_marks"]),
         year_leads=frozenset(normalize_plain(w) for w in data["year_leads"]),

@@ -26,6 +26,8 @@ CUE_NAMES = frozenset(
         "history",
         "generic",
         "hedge",  # "ما لا يقل عن": a toll qualifier, not a negation
+        "denial",  # "نفت الحركة قيام عناصرها ...": denies everything after it in the clause
+        "crime",  # drugs, theft, fraud: arrests for ordinary crime are not political events
         "reference",  # "منفذ الهجوم", "ضحايا التفجير": an act already told
         # other domains whose words look like conflict words
         "sport",
