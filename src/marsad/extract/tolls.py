@@ -4,19 +4,75 @@ A toll is a killed/injured/bodies cue with its number: after the cue (مقتل 1
 شخصا، جثث عشرة متشددين، ارتفع عدد القتلى إلى 18) or before it (أربعة من أفرادها
 وعشرة من المتشددين قتلوا، 20 قتيلا). Numbers joined by و in front of one cue are
 summed (4 + 10). Each number is used once. "مقتل وإصابة العديد" shares the number.
+
+Beyond the plain number (CODEBOOK §6):
+- a number owned by the cue right behind it ("14 قتيلا وأربعون جريحا") is not read
+  by an earlier cue of the other kind, and a cue's reach stops at the next cue;
+- no number: a dual noun (مواطنان) is 2, a singular person (قتل شرطي، وأصيب آخر،
+  وأصيب ثالث) or an object pronoun (لقي مصرعه، ضربوه حتى الموت) is 1, "وأصيب آخرون"
+  is an unknown plural (10), an assassination is 1;
+- not counts: durations and distances (منذ ثمانية أشهر، 43 كيلومترا، 14 عاما), a
+  subset (بينهم ثلاثة أطفال), negated cues (دون وقوع إصابات), cumulative totals
+  (منذ بداية الحرب، خلال عشرة أشهر);
+- one sentence, one figure per kind when the second is another source's figure for
+  the same dead (the lower one) or a later, higher total (ارتفع عدد القتلى إلى 15).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from marsad.extract.scan import ArticleScan
+from marsad.lexicon import load_lexicon
 from marsad.lexicon.grammar import Grammar
 from marsad.model import Span
+from marsad.text.normalize import normalize_plain
 
 AFTER_REACH = 30  # characters from the end of a cue to its number
 BEFORE_REACH = 40  # characters from a number to the cue that follows it
 CHAIN_GAP = 40  # characters between two numbers summed in one list
+OWNER_GAP = 14  # a number this close before a cue (one counted word at most) is that cue's
+NEGATION_WORDS_BACK = 4  # a negator this many words before a cue cancels it
+VAGUE_PLURAL = 10  # CODEBOOK §6: an unknown plural ("وأصيب آخرون")
+
+# Closed word classes the toll rules reason with. They belong with the other word
+# lists, but the cue schema is closed (lexicon/schema.py CUE_NAMES): see the report.
+_WORDS: dict[str, tuple[str, ...]] = {
+    # a count of these is a duration or a distance, not of people
+    "units": ("اشهر", "شهور", "شهرا", "شهر", "ايام", "يوما", "يوم", "سنوات", "سنين", "اعوام",
+              "عاما", "عام", "سنه", "ساعات", "ساعه", "اسابيع", "اسبوعا", "دقائق", "دقيقه",
+              "كيلومترا", "كيلومترات", "كيلو", "كم", "مترا", "امتار", "متر", "ميلا", "اميال",
+              "بالمئه", "بالمائه", "%", "دولار", "دولارا"),
+    # a count after these is part of a count already read (بينهم ثلاثة أطفال)
+    "subset_before": ("بينهم", "بينهن", "بينها"),
+    # ... and after another count, so is a count before these (تسعة آخرين، ثلاثة منهم)
+    "subset_after": ("منهم", "منهن", "منها"),
+    # a cue this close after these is denied
+    "negators": ("لا", "لم", "لن", "دون", "بدون", "دونما", "عدم", "بلا", "خلو", "ليس"),
+    # "وأصيب آخر/ثالث": one more person
+    "one_more": ("اخر", "ثالث", "رابع", "خامس", "سادس", "اخري", "ثالثه", "رابعه"),
+    # "وأصيب آخرون": more people, no number
+    "more_people": ("اخرون", "اخرين", "العشرات", "كثيرون"),
+    # cues that kill one named person when no number is given
+    "one_victim": ("اغتال", "اغتالت", "اغتالوا", "اغتيال", "باغتيال", "واغتيال"),
+    # a second figure after these is another source's
+    "sources": ("بحسب", "حسب", "وفقا", "قال", "قالت", "اكد", "اكدت", "مؤكدا", "مؤكده",
+                "افاد", "افادت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اشار", "اشارت", "مشيرا",
+                "مصادر", "مصدر", "تقديرات", "ادعي", "زعم", "زعمت"),
+    # "عدد القتلى", "حصيلة": a figure that is the total, not one group
+    "total": ("عدد", "حصيله", "الحصيله", "اجمالي"),
+    # "ارتفع عدد القتلى إلى": a later total that replaces the first figure
+    "rise": ("ارتفع", "ارتفعت", "ارتفاع", "وارتفع", "وارتفعت", "لترتفع", "ليرتفع"),
+    # a toll told with these is a running total of a war, not of one act
+    "cumulative": ("منذ بدايه", "منذ بدء", "منذ اندلاع", "منذ مطلع", "منذ انطلاق", "منذ بدايات",
+                   "حتي الان", "حتي اليوم"),
+    # a duration after these makes the toll cumulative (خلال عشرة أشهر)
+    "cumulative_lead": ("خلال", "منذ", "غضون"),
+    "long_units": ("اشهر", "شهور", "شهرا", "سنوات", "اعوام", "عاما", "اسابيع", "اسبوعا"),
+}
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
 @dataclass(slots=True)
@@ -26,118 +82,406 @@ class TollReading:
     cue_pos: int
     spans: list[Span] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)  # nstart of the numbers used
+    end: int = 0  # normalised end of the last word read
+    noun: str = ""  # the counted noun's root letters (جنود -> جند), to compare two figures
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """A count the toll rules may use: a number hit, or a dual noun (مواطنان) as 2."""
+
+    nstart: int
+    nend: int
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The word classes above, normalised, plus person nouns in the singular."""
+
+    sets: dict[str, frozenset[str]]
+    singular_people: frozenset[str]
+
+
+_CACHE: dict[int, _Words] = {}
+
+
+def _words(grammar: Grammar) -> _Words:
+    if id(grammar) not in _CACHE:
+        _CACHE[id(grammar)] = _build_words(grammar)
+    return _CACHE[id(grammar)]
+
+
+def _build_words(grammar: Grammar) -> _Words:
+    sets = {k: frozenset(normalize_plain(w) for w in v) for k, v in _WORDS.items()}
+    people = set(grammar.person_nouns) | set(load_lexicon().cues.get("civilian", ()))
+    # "جنديا، شرطيا": the accusative gives the singular (جندي، شرطي)
+    singular = {w[:-1] for w in people if w.endswith("ا") and len(w) > 3}
+    singular |= {w for w in people if " " not in w and not w.endswith(("ين", "ون", "ان"))}
+    singular -= {"ضحايا", "عناصر", "اطفال", "نساء", "رجال", "اشخاص", "ضحيه"}
+    return _Words(sets, frozenset(singular))
+
+
+# ------------------------------------------------------------------ public
 
 
 def read_tolls(scan: ArticleScan, start: int, end: int, grammar: Grammar) -> list[TollReading]:
-    """All toll readings inside ``[start, end)``, each number used once."""
-    used: set[int] = set()
-    readings: list[TollReading] = []
+    """The toll readings inside ``[start, end)`` to be summed, each number used once.
+
+    Alternative figures for the same dead in one sentence are resolved here, so the
+    caller may add up what it gets.
+    """
+    words = _words(grammar)
+    norm = scan.doc.norm
     cues = [(c, "killed") for c in scan.cues_named("killed").within(start, end)]
     cues += [(c, "killed") for c in scan.cues_named("bodies").within(start, end)]
     cues += [(c, "injured") for c in scan.cues_named("injured").within(start, end)]
+    cues = [(c, k) for c, k in cues if not _negated(scan, c, words)]
     cues.sort(key=lambda pair: pair[0].nstart)
-    numbers = [n for n in scan.numbers.within(start, end) if not _is_year(n)]
-    for index, (cue, kind) in enumerate(cues):
-        if any(r.cue_pos == cue.nstart for r in readings):
-            continue
-        reading = _after(scan, cue, kind, numbers, used, end)
-        if reading is None:
-            reading = _shared(scan, cues, index, kind, numbers, used, end)
-        if reading is None:
-            reading = _before(scan, cue, kind, numbers, used, start, grammar)
-        if reading is not None:
-            readings.append(reading)
-    return readings
+    if _cumulative(norm, start, end, words):
+        return []
+    counts = _counts(scan, start, end, words)
+    reader = _Reader(scan, cues, counts, words, grammar, start, end)
+    return _settle(norm, reader.read(), words)
 
 
-def _is_year(number) -> bool:
-    return number.vague is False and 1900 <= number.value <= 2100
+# ------------------------------------------------------------------ counts
 
 
-def _after(scan, cue, kind, numbers, used, end) -> TollReading | None:
+def _counts(scan: ArticleScan, start: int, end: int, words: _Words) -> list[_Count]:
+    """Numbers that count people, plus dual nouns, in order."""
     norm = scan.doc.norm
-    for number in numbers:
-        if number.nstart in used or number.nstart < cue.nend:
+    out: list[_Count] = []
+    for n in scan.numbers.within(start, end):
+        if n.vague is False and 1900 <= n.value <= 2100:
+            continue  # a year
+        if _next_word(norm, n.nend) in words.sets["units"] or norm[n.nend: n.nend + 1] == "%":
             continue
-        gap = norm[cue.nend: number.nstart]
-        if len(gap) > AFTER_REACH or _crosses(gap):
-            return None
-        chain = [number]
-        for nxt in numbers:  # "مقتل سبعة من الحوثيين وثلاثة من المقاومة": 7 + 3
-            if nxt.nstart <= chain[-1].nstart or nxt.nstart in used:
+        if _prev_word(norm, n.nstart) in words.sets["subset_before"]:
+            continue
+        if out and _next_word(norm, n.nend) in words.sets["subset_after"]:
+            continue
+        out.append(_Count(n.nstart, n.nend, n.value))
+    taken = [(c.nstart, c.nend) for c in out]
+    for m in _ARABIC_WORD.finditer(norm, start, end):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if _dual(m.group(), words):
+            out.append(_Count(m.start(), m.end(), 2))
+    out.sort(key=lambda c: c.nstart)
+    return out
+
+
+def _bare(word: str) -> str:
+    """The word without a proclitic و ف ب ل and the article."""
+    if len(word) > 3 and word[0] in "وفبل":
+        word = word[1:]
+    if len(word) > 4 and word.startswith("ال"):
+        word = word[2:]
+    return word
+
+
+def _dual(word: str, words: _Words) -> bool:
+    """"مواطنان، جنديان، امرأتان، طفلتين": a person noun in the dual."""
+    w = _bare(word)
+    if w.endswith("ان") and w[:-2] in words.singular_people:
+        return True
+    return w.endswith(("تان", "تين")) and w[:-3] + "ه" in words.singular_people
+
+
+def _singular_person(word: str, words: _Words) -> bool:
+    return _bare(word) in words.singular_people
+
+
+def _next_word(norm: str, pos: int) -> str:
+    m = _ARABIC_WORD.search(norm, pos, min(len(norm), pos + 30))
+    if m is None or norm[pos: m.start()].strip(" ()\"'"):
+        return norm[pos: pos + 1] if norm[pos: pos + 1] == "%" else ""
+    return m.group()
+
+
+def _prev_word(norm: str, pos: int) -> str:
+    before = norm[max(0, pos - 20): pos].split()
+    return before[-1] if before else ""
+
+
+# ------------------------------------------------------------------ context
+
+
+def _negated(scan: ArticleScan, cue, words: _Words) -> bool:
+    """"دون وقوع إصابات", "لم يسفر عن إصابات": a negator just before, no number between."""
+    norm = scan.doc.norm
+    for m in reversed(list(_ARABIC_WORD.finditer(norm, max(0, cue.nstart - 40), cue.nstart))
+                      [-NEGATION_WORDS_BACK:]):
+        w = m.group()
+        bare = w[1:] if len(w) > 2 and w[0] in "وف" else w
+        if w in words.sets["negators"] or bare in words.sets["negators"]:
+            between = norm[m.end(): cue.nstart]
+            return not _crosses(between) and not scan.numbers.within(m.end(), cue.nstart)
+    return False
+
+
+def _cumulative(norm: str, start: int, end: int, words: _Words) -> bool:
+    """"منذ بداية الحرب", "خلال عشرة أشهر": the sentence tells a running total."""
+    text = norm[start:end]
+    if any(phrase in text for phrase in words.sets["cumulative"]):
+        return True
+    tokens = text.split()
+    for i, tok in enumerate(tokens[:-2]):
+        if tok.lstrip("و") in words.sets["cumulative_lead"]:
+            nxt = tokens[i + 1: i + 4]
+            if any(t in words.sets["long_units"] for t in nxt[1:]) and not (
+                    nxt and nxt[0] in ("الاشهر", "الاسابيع")):
+                return True
+    return False
+
+
+# ------------------------------------------------------------------ reading
+
+
+class _Reader:
+    """One sentence's cues matched with their counts."""
+
+    def __init__(self, scan, cues, counts, words: _Words, grammar: Grammar,
+                 start: int, end: int) -> None:
+        self.scan, self.cues, self.counts = scan, cues, counts
+        self.words, self.grammar = words, grammar
+        self.start, self.end = start, end
+        self.norm = scan.doc.norm
+        self.used: set[int] = set()
+        self.consumed: set[int] = set()  # cue positions read along with another cue
+
+    def read(self) -> list[TollReading]:
+        readings: list[TollReading] = []
+        for index, (cue, _kind) in enumerate(self.cues):
+            if cue.nstart in self.consumed:
                 continue
-            if not _listed_next(scan, chain[-1], nxt):
+            reading = (self._shared(index) or self._after(index)
+                       or self._before(index) or self._implied(index))
+            if reading is not None:
+                readings.append(reading)
+        return readings
+
+    # ---- who owns a number
+
+    def _owner(self, count: _Count) -> tuple[object, str] | None:
+        """The cue right behind a number ("14 قتيلا", "52 حالة وفاة"), if any."""
+        for cue, kind in self.cues:
+            if cue.nstart < count.nend:
+                continue
+            gap = self.norm[count.nend: cue.nstart]
+            if len(gap) <= OWNER_GAP and len(gap.split()) <= 1 and not _crosses(gap) \
+                    and not gap.strip().startswith("و"):
+                return cue, kind
+            break
+        return None
+
+    def _between_cue(self, lo: int, hi: int, cue) -> bool:
+        """Another toll cue lies in ``[lo, hi)``: the reach of ``cue`` stops there."""
+        return any(c is not cue and lo <= c.nstart < hi for c, _ in self.cues)
+
+    # ---- readings
+
+    def _after(self, index: int) -> TollReading | None:
+        cue, kind = self.cues[index]
+        for count in self.counts:
+            if count.nstart in self.used or count.nstart < cue.nend:
+                continue
+            gap = self.norm[cue.nend: count.nstart]
+            if len(gap) > AFTER_REACH or _crosses(gap) \
+                    or self._between_cue(cue.nend, count.nstart, cue):
+                return None
+            owner = self._owner(count)
+            if owner is not None and owner[0] is not cue:
+                if owner[1] != kind:
+                    return None  # "قتيلا و40 جريحا": the 40 are the wounded
+                self.consumed.add(owner[0].nstart)
+            chain = self._chain(count, kind)
+            return self._reading(kind, cue, chain)
+        return None
+
+    def _chain(self, first: _Count, kind: str) -> list[_Count]:
+        """"مقتل سبعة من الحوثيين وثلاثة من المقاومة": 7 + 3; "ثلاث نساء وطفلة": 3 + 1."""
+        chain = [first]
+        for nxt in self.counts:
+            if nxt.nstart <= chain[-1].nstart or nxt.nstart in self.used:
+                continue
+            if not self._listed_next(chain[-1], nxt):
+                break
+            owner = self._owner(nxt)
+            if owner is not None and owner[1] != kind:
                 break
             chain.append(nxt)
-        for n in chain:
-            used.add(n.nstart)
-        return _reading(scan, kind, cue, chain)
-    return None
+        extra = self._and_one_more(chain[-1])
+        if extra is not None:
+            chain.append(extra)
+        return chain
 
-
-def _listed_next(scan, prev, nxt) -> bool:
-    """``nxt`` continues a list of counts after ``prev``: joined by و, no cue between."""
-    link = scan.doc.norm[prev.nend: nxt.nstart]
-    if len(link) > CHAIN_GAP or _crosses(link) or not link.rstrip().endswith("و") \
-            and link.split()[-1:] != ["و"]:
-        return False
-    return not scan.cues.within(prev.nend, nxt.nstart)
-
-
-def _shared(scan, cues, index, kind, numbers, used, end) -> TollReading | None:
-    """'مقتل وإصابة 12 شخصا': a killed cue right before an injured cue shares its number."""
-    if index + 1 >= len(cues):
+    def _and_one_more(self, last: _Count) -> _Count | None:
+        """"ثلاث نساء وطفلة": a singular person joined by و after the counted noun."""
+        m = re.compile(r"\s*\S+\s+(?:و\s*)?").match(self.norm, last.nend)
+        if m is None:
+            return None
+        word = _ARABIC_WORD.match(self.norm, m.end())
+        if word is None or not (self.norm[m.start(): m.end()].rstrip().endswith("و")
+                                or word.group().startswith("و")):
+            return None
+        if self.scan.numbers.within(word.start(), word.end()):
+            return None
+        if _singular_person(word.group(), self.words) and not _dual(word.group(), self.words):
+            return _Count(word.start(), word.end(), 1)
         return None
-    nxt, nxt_kind = cues[index + 1]
-    cue = cues[index][0]
-    gap = scan.doc.norm[cue.nend: nxt.nstart].strip()
-    if nxt_kind == kind or gap not in ("و", ""):
+
+    def _listed_next(self, prev: _Count, nxt: _Count) -> bool:
+        """``nxt`` continues a list of counts after ``prev``: joined by و, no cue between."""
+        link = self.norm[prev.nend: nxt.nstart]
+        if len(link) > CHAIN_GAP or _crosses(link) or not link.rstrip().endswith("و") \
+                and link.split()[-1:] != ["و"]:
+            return False
+        return not self.scan.cues.within(prev.nend, nxt.nstart)
+
+    def _shared(self, index: int) -> TollReading | None:
+        """'مقتل وإصابة 12 شخصا': a killed cue right before an injured cue shares its number."""
+        if index + 1 >= len(self.cues):
+            return None
+        cue, kind = self.cues[index]
+        nxt, nxt_kind = self.cues[index + 1]
+        gap = self.norm[cue.nend: nxt.nstart].strip()
+        if nxt_kind == kind or gap not in ("و", ""):
+            return None
+        for count in self.counts:
+            if count.nstart >= nxt.nend \
+                    and len(self.norm[nxt.nend: count.nstart]) <= AFTER_REACH \
+                    and not _crosses(self.norm[nxt.nend: count.nstart]):
+                return self._reading(kind, cue, [count], mark=False)
         return None
-    for number in numbers:
-        if number.nstart >= nxt.nend and len(scan.doc.norm[nxt.nend: number.nstart]) <= AFTER_REACH:
-            return _reading(scan, kind, cue, [number])
-    return None
 
-
-def _counts_people(scan, number, gap: str, grammar: Grammar) -> bool:
-    """'أربعة من أفرادها قتلوا', '3 حوثيين قتلوا', '20 قتيلا': the number counts
-    people; 'بوابة 18 وكانت الإصابات مباشرة' counts a gate, not the wounded."""
-    words = gap.split()
-    if not words:
-        return True
-    first = words[0]
-    return (first in grammar.person_nouns or first == "من" or first.startswith("من")
-            or bool(scan.actors.within(number.nend, number.nend + len(gap) + 1)))
-
-
-def _before(scan, cue, kind, numbers, used, start, grammar) -> TollReading | None:
-    norm = scan.doc.norm
-    chain: list = []
-    for number in reversed([n for n in numbers if n.nend <= cue.nstart]):
-        if number.nstart in used:
-            break
-        anchor = chain[-1].nstart if chain else cue.nstart
-        gap = norm[number.nend: anchor]
-        if chain:
-            if len(gap) > CHAIN_GAP or " و" not in f" {gap}" or _crosses(gap):
+    def _before(self, index: int) -> TollReading | None:
+        cue, kind = self.cues[index]
+        chain: list[_Count] = []
+        for count in reversed([c for c in self.counts if c.nend <= cue.nstart]):
+            if count.nstart in self.used:
                 break
-        elif len(gap) > BEFORE_REACH or _crosses(gap) or not _counts_people(scan, number, gap, grammar):
-            break
-        chain.append(number)
-    if not chain:
+            anchor = chain[-1].nstart if chain else cue.nstart
+            gap = self.norm[count.nend: anchor]
+            if chain:
+                if len(gap) > CHAIN_GAP or " و" not in f" {gap}" or _crosses(gap):
+                    break
+            elif len(gap) > BEFORE_REACH or _crosses(gap) \
+                    or self._between_cue(count.nend, cue.nstart, cue) \
+                    or not self._counts_people(count, gap):
+                break
+            chain.append(count)
+        if not chain:
+            return None
+        return self._reading(kind, cue, list(reversed(chain)))
+
+    def _counts_people(self, count: _Count, gap: str) -> bool:
+        """'أربعة من أفرادها قتلوا', '3 حوثيين قتلوا', '20 قتيلا', '52 حالة وفاة': the
+        number counts people; 'بوابة 18 وكانت الإصابات مباشرة' counts a gate."""
+        words = gap.split()
+        if not words:
+            return True
+        first = words[0]
+        return (first in self.grammar.person_nouns or first.startswith("من")
+                or first in ("حاله", "حالات")
+                or bool(self.scan.actors.within(count.nend, count.nend + len(gap) + 1)))
+
+    def _implied(self, index: int) -> TollReading | None:
+        """No number: a dual or singular person, a pronoun, "آخرون", an assassination."""
+        cue, kind = self.cues[index]
+        surface = self.scan.doc.surface(cue.nstart, cue.nend)
+        follow = _ARABIC_WORD.match(self.norm, cue.nend + 1) if \
+            self.norm[cue.nend: cue.nend + 1] == " " else None
+        word = follow.group() if follow is not None else ""
+        span_end = follow.end() if follow is not None else cue.nend
+        if word and self._between_cue(cue.nend, span_end + 1, cue):
+            word = ""
+        if word and _bare(word) in self.words.sets["one_more"]:
+            return self._implicit(kind, cue, 1, follow)
+        if word and _bare(word) in self.words.sets["more_people"]:
+            return self._implicit(kind, cue, VAGUE_PLURAL, follow)
+        if word and _singular_person(word, self.words):
+            return self._implicit(kind, cue, 1, follow)
+        pronoun = _object_pronoun(surface)
+        if pronoun:
+            return self._implicit(kind, cue, pronoun, None)
+        if kind == "killed" and self.norm[cue.nstart: cue.nend] in self.words.sets["one_victim"]:
+            return self._implicit(kind, cue, 1, None)
         return None
-    for number in chain:
-        used.add(number.nstart)
-    return _reading(scan, kind, cue, list(reversed(chain)))
+
+    def _implicit(self, kind: str, cue, value: int, word) -> TollReading:
+        spans = [self.scan.doc.span(cue.nstart, cue.nend)]
+        end = cue.nend
+        if word is not None:
+            spans.insert(0, self.scan.doc.span(word.start(), word.end()))
+            end = word.end()
+        return TollReading(kind, value, cue.nstart, spans, [], end)
+
+    def _reading(self, kind: str, cue, counts: list[_Count], mark: bool = True) -> TollReading:
+        if mark:
+            for c in counts:
+                self.used.add(c.nstart)
+        spans = [self.scan.doc.span(c.nstart, c.nend) for c in counts]
+        spans.append(self.scan.doc.span(cue.nstart, cue.nend))
+        end = max([cue.nend] + [c.nend for c in counts])
+        return TollReading(kind, sum(c.value for c in counts), cue.nstart, spans,
+                           [c.nstart for c in counts], end, self._noun(counts[-1]))
+
+    def _noun(self, count: _Count) -> str:
+        """Root letters of what a count counts: the dual noun itself, or the next word."""
+        own = self.norm[count.nstart: count.nend]
+        word = own if _dual(own, self.words) else _next_word(self.norm, count.nend)
+        skeleton = "".join(ch for ch in _bare(word) if ch not in "اوي")
+        return skeleton[:3]
+
+
+def _object_pronoun(surface: str) -> int:
+    """"لقي مصرعه", "ضربوه حتى الموت": 1; "لقيا مصرعهما": 2; else 0.
+
+    Read on the original text, where the pronoun ه is not yet the ة of a noun.
+    """
+    for word in surface.split():
+        if word.endswith("هما"):
+            return 2
+        if word.endswith(("ه", "ها")) and not word.endswith("هم"):
+            return 1
+    return 0
 
 
 def _crosses(gap: str) -> bool:
-    """A gap with a clause-ending mark or a verb of reporting links nothing."""
+    """A gap with a clause-ending mark links nothing."""
     return any(mark in gap for mark in (".", "\n", ";", "?", "!"))
 
 
-def _reading(scan, kind, cue, numbers) -> TollReading:
-    spans = [scan.doc.span(n.nstart, n.nend) for n in numbers]
-    spans.append(scan.doc.span(cue.nstart, cue.nend))
-    return TollReading(kind, sum(n.value for n in numbers), cue.nstart, spans,
-                       [n.nstart for n in numbers])
+# ------------------------------------------------------------------ one figure per kind
+
+
+def _settle(norm: str, readings: list[TollReading], words: _Words) -> list[TollReading]:
+    """Alternative figures for the same dead become one: a later total (rise) wins,
+    another source's figure for the same people gives the lower one."""
+    out: list[TollReading] = []
+    for reading in readings:
+        same = [r for r in out if r.kind == reading.kind]
+        if not same:
+            out.append(reading)
+            continue
+        lead = norm[max(0, reading.cue_pos - 40): reading.cue_pos].split()[-5:]
+        if any(w in words.sets["rise"] for w in lead):
+            out = [r for r in out if r.kind != reading.kind] + [reading]
+            continue
+        prev = same[-1]
+        between = norm[prev.end: reading.cue_pos].split()
+        sourced = any(w.lstrip("و") in words.sets["sources"] for w in between)
+        total = any(w.lstrip("و") in words.sets["total"] for w in lead[-3:])
+        if sourced and (total or _same_people(prev, reading)):
+            if reading.value < prev.value:
+                out[out.index(prev)] = reading
+            continue
+        out.append(reading)
+    return out
+
+
+def _same_people(a: TollReading, b: TollReading) -> bool:
+    """The counted nouns of the two figures share a root (جنديين / جنود)."""
+    return bool(a.noun) and a.noun == b.noun
