@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
 from marsad.options import parse_date_option
 
 app = typer.Typer(
@@ -41,7 +42,7 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Publication date for inputs that carry none (YYYY-MM-DD)")] = None,
     db: Annotated[str | None, typer.Option(help="Also save into this store, e.g. sqlite:///marsad.db")] = None,
     rejects: Annotated[Path | None, typer.Option(help="Write the rejects report (JSONL) here")] = None,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")] = 0.0,
+    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence (a calibrated probability)")] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Extract ACLED-schema events from Arabic news articles."""
     from marsad.export import events_table, write_acled_csv, write_events_jsonl
@@ -100,7 +101,7 @@ def _open_store(url: str):
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file (FORMATS §3 JSON Lines)")],
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the report as JSON")] = None,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0)] = 0.0,
+    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Score extraction against hand-coded gold articles (FORMATS §4)."""
     from marsad.evaluate import evaluate as run_evaluation

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
 from marsad.extract.engine import Extractor
 from marsad.model import Article, Event
 
@@ -14,7 +15,7 @@ class Pipeline:
     their own.
     """
 
-    def __init__(self, min_confidence: float = 0.0) -> None:
+    def __init__(self, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> None:
         self.min_confidence = min_confidence
         self.extractor = Extractor()
 

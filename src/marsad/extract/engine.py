@@ -40,13 +40,17 @@ class Extractor:
 
     # -------------------------------------------------------------- public
     def extract(self, article: Article) -> list[Event]:
+        scan, acts = self.acts(article)
+        return [to_event(scan, c) for c in acts]
+
+    def acts(self, article: Article) -> tuple[ArticleScan | None, list[Candidate]]:
+        """The article's scan and its merged acts, before they become events."""
         doc = build_document(article)
         if not self.lexicon.has_trigger(doc.norm, min_weight=FAST_PATH_WEIGHT):
-            return []  # fast path: most news names no act of violence at all
+            return None, []  # fast path: most news names no act of violence at all
         scan = self.scan(doc)
         candidates = self.candidates(scan)
-        merged = drop_country_summaries(merge_candidates(candidates))
-        return [to_event(scan, c) for c in merged]
+        return scan, drop_country_summaries(merge_candidates(candidates))
 
     def scan(self, doc: Document) -> ArticleScan:
         hits = self.lexicon.scan(doc.norm)
