@@ -24,7 +24,6 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.extract.scan import ArticleScan
-from marsad.lexicon import load_lexicon
 from marsad.lexicon.grammar import Grammar
 from marsad.model import Span
 from marsad.text.normalize import normalize_plain
@@ -54,6 +53,11 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "one_more": ("اخر", "ثالث", "رابع", "خامس", "سادس", "اخري", "ثالثه", "رابعه"),
     # "وأصيب آخرون": more people, no number
     "more_people": ("اخرون", "اخرين", "العشرات", "كثيرون"),
+    # a person in the singular: "قتل شرطي", "وأصيب مدني" is one
+    "people": ("شخص", "جندي", "شرطي", "ضابط", "مجند", "عسكري", "مدني", "مواطن", "طفل", "طفله",
+               "رضيع", "امراه", "سيده", "فتاه", "رجل", "شاب", "مسن", "صحفي", "طبيب", "ممرض",
+               "مسعف", "مزارع", "صياد", "عامل", "طالب", "مسلح", "مقاتل", "عنصر", "متشدد",
+               "ارهابي", "انتحاري", "حارس", "موظف", "معلم", "راع", "سائق", "قائد", "قيادي"),
     # cues that kill one named person when no number is given
     "one_victim": ("اغتال", "اغتالت", "اغتالوا", "اغتيال", "باغتيال", "واغتيال"),
     # a second figure after these is another source's
@@ -114,12 +118,10 @@ def _words(grammar: Grammar) -> _Words:
 
 def _build_words(grammar: Grammar) -> _Words:
     sets = {k: frozenset(normalize_plain(w) for w in v) for k, v in _WORDS.items()}
-    people = set(grammar.person_nouns) | set(load_lexicon().cues.get("civilian", ()))
-    # "جنديا، شرطيا": the accusative gives the singular (جندي، شرطي)
-    singular = {w[:-1] for w in people if w.endswith("ا") and len(w) > 3}
-    singular |= {w for w in people if " " not in w and not w.endswith(("ين", "ون", "ان"))}
-    singular -= {"ضحايا", "عناصر", "اطفال", "نساء", "رجال", "اشخاص", "ضحيه"}
-    return _Words(sets, frozenset(singular))
+    # "جنديا، حوثيا": the accusative of a person noun gives its singular (جندي، حوثي)
+    singular = {w[:-1] for w in grammar.person_nouns if w.endswith("ا") and len(w) > 3}
+    singular -= {"ضحاي", "قتيل", "جريح"}
+    return _Words(sets, frozenset(singular | sets["people"]))
 
 
 # ------------------------------------------------------------------ public
@@ -163,6 +165,9 @@ def _counts(scan: ArticleScan, start: int, end: int, words: _Words) -> list[_Cou
             continue
         out.append(_Count(n.nstart, n.nend, n.value))
     taken = [(c.nstart, c.nend) for c in out]
+    # "طالبان" is a name, not two students
+    taken += [(h.nstart, h.nend) for h in scan.actors.within(max(0, start - 40), end)]
+    taken += [(h.nstart, h.nend) for h in scan.places.within(max(0, start - 40), end)]
     for m in _ARABIC_WORD.finditer(norm, start, end):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -190,7 +195,9 @@ def _dual(word: str, words: _Words) -> bool:
 
 
 def _singular_person(word: str, words: _Words) -> bool:
-    return _bare(word) in words.singular_people
+    """"شرطي", "جنديا", "والطفلة": one person (the accusative ا dropped)."""
+    w = _bare(word)
+    return w in words.singular_people or (w.endswith("ا") and w[:-1] in words.singular_people)
 
 
 def _next_word(norm: str, pos: int) -> str:
@@ -256,7 +263,9 @@ class _Reader:
         for index, (cue, _kind) in enumerate(self.cues):
             if cue.nstart in self.consumed:
                 continue
-            reading = (self._shared(index) or self._after(index)
+            reading = (self._pronoun(index) or self._one_more(index)
+                       or self._owned_before(index)
+                       or self._shared(index) or self._after(index)
                        or self._before(index) or self._implied(index))
             if reading is not None:
                 readings.append(reading)
@@ -289,7 +298,8 @@ class _Reader:
                 continue
             gap = self.norm[cue.nend: count.nstart]
             if len(gap) > AFTER_REACH or _crosses(gap) \
-                    or self._between_cue(cue.nend, count.nstart, cue):
+                    or self._between_cue(cue.nend, count.nstart, cue) \
+                    or any(w.lstrip("و") in self.words.sets["sources"] for w in gap.split()):
                 return None
             owner = self._owner(count)
             if owner is not None and owner[0] is not cue:
@@ -376,6 +386,43 @@ class _Reader:
             return None
         return self._reading(kind, cue, list(reversed(chain)))
 
+    def _owned_before(self, index: int) -> TollReading | None:
+        """"شخصين قتلا وأصيب عشرة", "14 قتيلا": the count right before is this cue's."""
+        cue = self.cues[index][0]
+        before = [c for c in self.counts if c.nend <= cue.nstart and c.nstart not in self.used]
+        if before and self._owner(before[-1]) is not None \
+                and self._owner(before[-1])[0] is cue:
+            return self._before(index)
+        return None
+
+    def _one_more(self, index: int) -> TollReading | None:
+        """"وأصيب ثالث", "وأصيب آخر": one more person, right after the cue."""
+        cue, kind = self.cues[index]
+        if self.norm[cue.nend: cue.nend + 1] != " ":
+            return None
+        follow = _ARABIC_WORD.match(self.norm, cue.nend + 1)
+        if follow is not None and _bare(follow.group()) in self.words.sets["one_more"]:
+            return self._implicit(kind, cue, 1, follow)
+        return None
+
+    def _pronoun(self, index: int) -> TollReading | None:
+        """"فقتلاه", "لقي مصرعه": the object pronoun is the victim; no number is read."""
+        cue, kind = self.cues[index]
+        value = _object_pronoun(self.scan.doc.surface(cue.nstart, cue.nend))
+        if not value:
+            return None
+        reading = self._implicit(kind, cue, value, None)
+        # "لقي مصرعه مع 40 آخرين": he and forty others
+        m = re.compile(r"\s+مع\s+").match(self.norm, cue.nend)
+        more = next((c for c in self.counts if m is not None and c.nstart == m.end()
+                     and c.nstart not in self.used), None)
+        if more is not None:
+            self.used.add(more.nstart)
+            reading.value += more.value
+            reading.spans.insert(0, self.scan.doc.span(more.nstart, more.nend))
+            reading.numbers.append(more.nstart)
+        return reading
+
     def _counts_people(self, count: _Count, gap: str) -> bool:
         """'أربعة من أفرادها قتلوا', '3 حوثيين قتلوا', '20 قتيلا', '52 حالة وفاة': the
         number counts people; 'بوابة 18 وكانت الإصابات مباشرة' counts a gate."""
@@ -390,22 +437,21 @@ class _Reader:
     def _implied(self, index: int) -> TollReading | None:
         """No number: a dual or singular person, a pronoun, "آخرون", an assassination."""
         cue, kind = self.cues[index]
-        surface = self.scan.doc.surface(cue.nstart, cue.nend)
         follow = _ARABIC_WORD.match(self.norm, cue.nend + 1) if \
             self.norm[cue.nend: cue.nend + 1] == " " else None
         word = follow.group() if follow is not None else ""
         span_end = follow.end() if follow is not None else cue.nend
         if word and self._between_cue(cue.nend, span_end + 1, cue):
             word = ""
-        if word and _bare(word) in self.words.sets["one_more"]:
-            return self._implicit(kind, cue, 1, follow)
         if word and _bare(word) in self.words.sets["more_people"]:
             return self._implicit(kind, cue, VAGUE_PLURAL, follow)
         if word and _singular_person(word, self.words):
             return self._implicit(kind, cue, 1, follow)
-        pronoun = _object_pronoun(surface)
-        if pronoun:
-            return self._implicit(kind, cue, pronoun, None)
+        before = list(_ARABIC_WORD.finditer(self.norm, max(self.start, cue.nstart - 20),
+                                            cue.nstart))
+        if before and not self.norm[before[-1].end(): cue.nstart].strip() \
+                and _singular_person(before[-1].group(), self.words):
+            return self._implicit(kind, cue, 1, before[-1])  # "إن شخصا قتل": one
         if kind == "killed" and self.norm[cue.nstart: cue.nend] in self.words.sets["one_victim"]:
             return self._implicit(kind, cue, 1, None)
         return None
@@ -431,7 +477,9 @@ class _Reader:
     def _noun(self, count: _Count) -> str:
         """Root letters of what a count counts: the dual noun itself, or the next word."""
         own = self.norm[count.nstart: count.nend]
-        word = own if _dual(own, self.words) else _next_word(self.norm, count.nend)
+        noun_itself = count.value == 2 and " " not in own and not _bare(own).startswith("اثن") \
+            and not own[:1].isdigit()  # "جنديين" counts and names the people
+        word = own if noun_itself else _next_word(self.norm, count.nend)
         skeleton = "".join(ch for ch in _bare(word) if ch not in "اوي")
         return skeleton[:3]
 
