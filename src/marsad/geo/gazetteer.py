@@ -16,7 +16,7 @@ from marsad.geo import build as _build
 from marsad.geo._norm import normalizer_fingerprint
 from marsad.geo.places import Place, PlaceHit
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 # Proclitics a place name may carry (و ف ب ل ك and their pairs); ال is part of the name.
 CLITICS = frozenset(["و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك"])
 # For names starting with ال, the preposition ل swallows the alef: ل + الرمادي = للرمادي.
@@ -164,12 +164,23 @@ def cache_dir() -> Path:
 
 
 def cache_key() -> str:
-    """Changes when a source file, this code or the normaliser changes."""
-    parts = [str(CACHE_VERSION), normalizer_fingerprint()]
+    """Changes when a source file, this code or the normaliser changes.
+
+    Our own data and code are hashed by content (small files; an edit that keeps size
+    and mtime still counts); the large GeoNames files by size and mtime.
+    """
+    h = hashlib.sha1(f"{CACHE_VERSION}|{normalizer_fingerprint()}".encode())
     for path in _build.source_files():
         st = path.stat()
-        parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+        h.update(f"|{path.name}:{st.st_size}".encode())
+        if st.st_size <= _HASH_CONTENT_BELOW:
+            h.update(path.read_bytes())
+        else:
+            h.update(f":{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+_HASH_CONTENT_BELOW = 1 << 20
 
 
 def cache_path() -> Path:

@@ -24,6 +24,7 @@ class Place:
     population: int = 0
     geonameid: int | None = None
     parent: str | None = None
+    capital: bool = False  # the country's capital city (wins a name shared with smaller towns)
 
 
 @dataclass(frozen=True, slots=True)

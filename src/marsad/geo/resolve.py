@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.geo._norm import normalize_plain
-from marsad.geo.build import read_tsv, split_names
-from marsad.geo.places import Place, PlaceHit
+from marsad.geo.build import FOCUS, read_tsv, split_names
+from marsad.geo.places import FEATURES, Place, PlaceHit
 
 
 @lru_cache(maxsize=1)
@@ -17,7 +17,32 @@ def _qualifier_features() -> dict[str, tuple[str, ...]]:
     return {normalize_plain(r[0]): tuple(split_names(r[1])) for r in read_tsv("qualifiers.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _region() -> frozenset[str]:
+    """iso3 of the countries Arabic conflict news is mostly about (build.FOCUS)."""
+    return frozenset(r[0] for r in read_tsv("countries.tsv") if r[1] in FOCUS)
+
+
+REGION_FACTOR = 10
 POINT_FEATURES = frozenset(("city", "district", "village", "camp", "base", "crossing", "landmark"))
+# A qualifier may also arrive as the kind of place it announces (extract's grammar gives
+# "city", "admin1", "area" ... rather than the word): the features each kind points to.
+KIND_FEATURES: dict[str, tuple[str, ...]] = {
+    **{f: (f,) for f in FEATURES},
+    "city": ("city", "district"),
+    "village": ("village", "city"),
+    "district": ("district", "city", "village"),
+    "base": ("base", "camp"),
+    "landmark": ("landmark", "base", "village"),
+    "area": ("admin1", "district", "village", "landmark"),
+}
+
+
+def wanted_features(qualifier: str | None) -> tuple[str, ...]:
+    """Features a qualifier (a normalised word such as مدينه, or a kind such as city) announces."""
+    if not qualifier:
+        return ()
+    return _qualifier_features().get(qualifier) or KIND_FEATURES.get(qualifier, ())
 
 
 @dataclass
@@ -32,13 +57,14 @@ class GeoContext:
 
 def choose(hit: PlaceHit, context: GeoContext, qualifier: str | None = None) -> Place | None:
     """The most likely place for ``hit``: in the article's countries, of the feature the
-    qualifier announces, most populous; ``None`` for a demonym (context, not a location)."""
+    qualifier announces, then a capital, then in the region Arabic news covers, then the most
+    populous; ``None`` for a demonym (context, not a location)."""
     if hit.is_adjective or not hit.candidates:
         return None
-    qualifier = qualifier if qualifier is not None else hit.qualifier
-    wanted = _qualifier_features().get(qualifier or "", ())
+    wanted = wanted_features(qualifier) or wanted_features(hit.qualifier)
+    region = _region()
 
-    def score(place: Place) -> tuple[float, int, int, int]:
+    def score(place: Place) -> tuple[float, int, bool, int, bool]:
         feature_rank = 0
         if wanted and place.feature in wanted:
             feature_rank = len(wanted) - wanted.index(place.feature)
@@ -48,8 +74,14 @@ def choose(hit: PlaceHit, context: GeoContext, qualifier: str | None = None) -> 
             feature_rank = (
                 2 if place.feature in POINT_FEATURES else (1 if place.feature == "admin1" else 0)
             )
-        curated = 1 if place.geonameid is None else 0
-        return (context.weight(place.iso3), feature_rank, place.population, curated)
+        # Equal rank: a curated row of a town GeoNames lacks beats a bare GeoNames entry, but
+        # for the same town (the curated row borrowed its population) the GeoNames name stays.
+        preferred = (place.geonameid is None) == (place.population == 0)
+        # A capital beats a namesake town (كابول: Kabul, not the Galilee village); a town
+        # in the region counts as ten times its size against a namesake elsewhere (بيت لحم:
+        # Bethlehem, not Pennsylvania; but سمارا stays Samara, not Smara).
+        size = place.population * (REGION_FACTOR if place.iso3 in region else 1)
+        return (context.weight(place.iso3), feature_rank, place.capital, size, preferred)
 
     return max(hit.candidates, key=score)
 
