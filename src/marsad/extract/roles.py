@@ -90,6 +90,10 @@ def assign_roles(scan: ArticleScan, hits: list, trigger_pos: int, trigger_end: i
     target_pos = _target_after(scan, hits, trigger_pos)
     if target_pos is not None:
         target = refs[target_pos]
+    if initiator is None and target is None:
+        sides = _sides(scan, hits, trigger_end)
+        if sides is not None:
+            return refs[sides[0].nstart], refs[sides[1].nstart]
     if initiator is None:
         genitive = [h for h in hits if 0 <= h.nstart - trigger_end <= GENITIVE_REACH]
         if genitive and (target is None or genitive[0].nstart != target.nstart):
@@ -108,6 +112,20 @@ def assign_roles(scan: ArticleScan, hits: list, trigger_pos: int, trigger_end: i
     if initiator is not None and target is not None and initiator.name == target.name:
         target = None
     return initiator, target
+
+
+def _sides(scan: ArticleScan, hits: list, trigger_end: int):
+    """"بين X وحلفائه من جهة، وY من جهة أخرى": the first actor of each side."""
+    marker = load_grammar().side_marker
+    after = [h for h in hits if h.nstart >= trigger_end]
+    if len(after) < 2:
+        return None
+    pos = scan.doc.norm.find(marker, trigger_end, after[-1].nstart)
+    if pos < 0:
+        return None
+    first = [h for h in after if h.nstart < pos]
+    second = [h for h in after if h.nstart > pos]
+    return (first[0], second[0]) if first and second else None
 
 
 def is_victim(scan: ArticleScan, hit) -> bool:

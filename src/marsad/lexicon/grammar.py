@@ -37,6 +37,7 @@ class Grammar:
     victim_before: frozenset[str]
     victim_after: frozenset[str]
     clash_words: tuple[str, ...]
+    side_marker: str
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -69,4 +70,5 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         victim_before=frozenset(normalize_plain(w) for w in data["victim_before"]),
         victim_after=frozenset(normalize_plain(w) for w in data["victim_after"]),
         clash_words=_longest_first(data["clash_words"]),
+        side_marker=normalize_plain(data["side_marker"]),
     )
