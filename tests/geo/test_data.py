@@ -68,3 +68,23 @@ def test_cache_rebuilt_when_deleted(tmp_path, monkeypatch):
     assert gz.load_data() == first
     assert path.exists()
     assert list(tmp_path.glob(".gazetteer-*")) == []  # no temp file left behind
+
+
+def test_cache_key_follows_data_content(tmp_path, monkeypatch):
+    # An edit that keeps a data file's size and mtime must still give a new cache key.
+    import os
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(build.DATA, data)
+    monkeypatch.setattr(build, "DATA", data)
+    before = gz.cache_key()
+    path = data / "stop_names.txt"
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("كان", "كون", 1), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size
+    assert gz.cache_key() != before
+    path.write_text(text, encoding="utf-8")
+    assert gz.cache_key() == before
