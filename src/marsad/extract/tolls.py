@@ -45,7 +45,7 @@ _WORDS: dict[str, tuple[str, ...]] = {
               "بالمئه", "بالمائه", "%", "دولار", "دولارا"),
     # a count after these is part of a count already read (بينهم ثلاثة أطفال)
     "subset_before": ("بينهم", "بينهن", "بينها"),
-    # ... and after another count, so is a count before these (تسعة آخرين، ثلاثة منهم)
+    # ... and so is a count after a comma before these (تسعة آخرين، ثلاثة منهم)
     "subset_after": ("منهم", "منهن", "منها"),
     # a cue this close after these is denied
     "negators": ("لا", "لم", "لن", "دون", "بدون", "دونما", "عدم", "بلا", "خلو", "ليس"),
@@ -60,6 +60,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
                "ارهابي", "انتحاري", "حارس", "موظف", "معلم", "راع", "سائق", "قائد", "قيادي"),
     # cues that kill one named person when no number is given
     "one_victim": ("اغتال", "اغتالت", "اغتالوا", "اغتيال", "باغتيال", "واغتيال"),
+    # "محاولة اغتيال", "عمليات اغتيال": no one victim
+    "attempt": ("محاوله", "محاولات", "عمليات", "عمليه", "مخطط", "مخططات"),
     # a second figure after these is another source's
     "sources": ("بحسب", "حسب", "وفقا", "قال", "قالت", "اكد", "اكدت", "مؤكدا", "مؤكده",
                 "افاد", "افادت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اشار", "اشارت", "مشيرا",
@@ -88,6 +90,7 @@ class TollReading:
     numbers: list[int] = field(default_factory=list)  # nstart of the numbers used
     end: int = 0  # normalised end of the last word read
     noun: str = ""  # the counted noun's root letters (جنود -> جند), to compare two figures
+    implied: str = ""  # how a count without a number was read: "pronoun", "one_victim", ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,27 +145,31 @@ def read_tolls(scan: ArticleScan, start: int, end: int, grammar: Grammar) -> lis
     cues.sort(key=lambda pair: pair[0].nstart)
     if _cumulative(norm, start, end, words):
         return []
-    counts = _counts(scan, start, end, words)
+    counts, subsets = _counts(scan, start, end, words)
     reader = _Reader(scan, cues, counts, words, grammar, start, end)
+    reader.used |= subsets
     return _settle(norm, reader.read(), words)
 
 
 # ------------------------------------------------------------------ counts
 
 
-def _counts(scan: ArticleScan, start: int, end: int, words: _Words) -> list[_Count]:
-    """Numbers that count people, plus dual nouns, in order."""
+def _counts(scan: ArticleScan, start: int, end: int,
+            words: _Words) -> tuple[list[_Count], set[int]]:
+    """Numbers that count people, plus dual nouns, in order; and the subsets among them
+    (بينهم ثلاثة أطفال), which no cue may read nor reach past."""
     norm = scan.doc.norm
     out: list[_Count] = []
+    subsets: set[int] = set()
     for n in scan.numbers.within(start, end):
         if n.vague is False and 1900 <= n.value <= 2100:
             continue  # a year
         if _next_word(norm, n.nend) in words.sets["units"] or norm[n.nend: n.nend + 1] == "%":
             continue
-        if _prev_word(norm, n.nstart) in words.sets["subset_before"]:
-            continue
-        if out and _next_word(norm, n.nend) in words.sets["subset_after"]:
-            continue
+        if _prev_word(norm, n.nstart) in words.sets["subset_before"] or (
+                norm[:n.nstart].rstrip().endswith(",")
+                and _next_word(norm, n.nend) in words.sets["subset_after"]):
+            subsets.add(n.nstart)
         out.append(_Count(n.nstart, n.nend, n.value))
     taken = [(c.nstart, c.nend) for c in out]
     # "طالبان" is a name, not two students
@@ -174,7 +181,7 @@ def _counts(scan: ArticleScan, start: int, end: int, words: _Words) -> list[_Cou
         if _dual(m.group(), words):
             out.append(_Count(m.start(), m.end(), 2))
     out.sort(key=lambda c: c.nstart)
-    return out
+    return out, subsets
 
 
 def _bare(word: str) -> str:
@@ -412,6 +419,7 @@ class _Reader:
         if not value:
             return None
         reading = self._implicit(kind, cue, value, None)
+        reading.implied = "pronoun"
         # "لقي مصرعه مع 40 آخرين": he and forty others
         m = re.compile(r"\s+مع\s+").match(self.norm, cue.nend)
         more = next((c for c in self.counts if m is not None and c.nstart == m.end()
@@ -452,8 +460,11 @@ class _Reader:
         if before and not self.norm[before[-1].end(): cue.nstart].strip() \
                 and _singular_person(before[-1].group(), self.words):
             return self._implicit(kind, cue, 1, before[-1])  # "إن شخصا قتل": one
-        if kind == "killed" and self.norm[cue.nstart: cue.nend] in self.words.sets["one_victim"]:
-            return self._implicit(kind, cue, 1, None)
+        if kind == "killed" and self.norm[cue.nstart: cue.nend] in self.words.sets["one_victim"] \
+                and _prev_word(self.norm, cue.nstart) not in self.words.sets["attempt"]:
+            reading = self._implicit(kind, cue, 1, None)
+            reading.implied = "one_victim"
+            return reading
         return None
 
     def _implicit(self, kind: str, cue, value: int, word) -> TollReading:
@@ -508,9 +519,14 @@ def _crosses(gap: str) -> bool:
 def _settle(norm: str, readings: list[TollReading], words: _Words) -> list[TollReading]:
     """Alternative figures for the same dead become one: a later total (rise) wins,
     another source's figure for the same people gives the lower one."""
+    killed = any(r.kind == "killed" for r in readings)
     out: list[TollReading] = []
     for reading in readings:
+        if reading.implied == "pronoun" and reading.kind == "injured" and killed:
+            continue  # "توفي متأثرا بإصابته": the wounded one is among the dead
         same = [r for r in out if r.kind == reading.kind]
+        if same and reading.implied in ("pronoun", "one_victim"):
+            continue  # "تم قتله", "عملية الاغتيال": the victim already counted
         if not same:
             out.append(reading)
             continue
