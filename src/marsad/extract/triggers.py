@@ -74,9 +74,14 @@ def is_blocked(scan: ArticleScan, hit, sport_article: bool, grammar) -> str | No
     background = background_reason(scan, hit, grammar)
     if background is not None:
         return background
+    # A death toll makes the sentence about violence whatever its cultural or
+    # economic setting ("a blast in a cultural centre killed 32").
+    toll_told = bool(scan.cues_named("killed").within(s_start, s_end)
+                     or scan.cues_named("injured").within(s_start, s_end))
     if weight < 0.95:
         for name in CONTEXT_CUES:
-            if scan.cues_named(name).within(s_start, s_end):
+            # sport pages "kill" matches and "assassinate" hopes: no exemption there
+            if (name == "sport" or not toll_told) and scan.cues_named(name).within(s_start, s_end):
                 return name
     if sport_article and weight < 1.0:
         return "sport"
