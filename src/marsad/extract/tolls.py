@@ -286,8 +286,11 @@ class _Reader:
             if cue.nstart < count.nend:
                 continue
             gap = self.norm[count.nend: cue.nstart]
-            if len(gap) <= OWNER_GAP and len(gap.split()) <= 1 and not _crosses(gap) \
-                    and not gap.strip().startswith("و"):
+            words = gap.strip(" \"'").split()
+            if len(gap) <= OWNER_GAP and len(words) <= 1 and not _crosses(gap) and (
+                    not words or words[0] in ("من", "حاله", "حالات")
+                    or words[0] in self.grammar.person_nouns
+                    or self.scan.cues_named("civilian").within(count.nend, cue.nstart)):
                 return cue, kind
             break
         return None
@@ -310,8 +313,10 @@ class _Reader:
                 return None
             owner = self._owner(count)
             if owner is not None and owner[0] is not cue:
-                if owner[1] != kind:
+                died_of_wounds = self.norm[count.nend: owner[0].nstart].strip() == "من"
+                if owner[1] != kind and not died_of_wounds:
                     return None  # "قتيلا و40 جريحا": the 40 are the wounded
+                # "وفاة ثلاثة من الجرحى": the wounded who died are dead, not wounded
                 self.consumed.add(owner[0].nstart)
             chain = self._chain(count, kind)
             return self._reading(kind, cue, chain)
@@ -438,9 +443,11 @@ class _Reader:
         if not words:
             return True
         first = words[0]
+        after = (count.nend, count.nend + len(gap) + 1)
         return (first in self.grammar.person_nouns or first.startswith("من")
                 or first in ("حاله", "حالات")
-                or bool(self.scan.actors.within(count.nend, count.nend + len(gap) + 1)))
+                or bool(self.scan.actors.within(*after))
+                or bool(self.scan.cues_named("civilian").within(*after)))
 
     def _implied(self, index: int) -> TollReading | None:
         """No number: a dual or singular person, a pronoun, "آخرون", an assassination."""
@@ -521,18 +528,24 @@ def _settle(norm: str, readings: list[TollReading], words: _Words) -> list[TollR
     another source's figure for the same people gives the lower one."""
     killed = any(r.kind == "killed" for r in readings)
     out: list[TollReading] = []
+    risen: set[str] = set()
     for reading in readings:
+        if reading.kind in risen:
+            continue  # "ارتفع عدد القتلى إلى 15 بعد وفاة ثلاثة": the total holds them
         if reading.implied == "pronoun" and reading.kind == "injured" and killed:
             continue  # "توفي متأثرا بإصابته": the wounded one is among the dead
         same = [r for r in out if r.kind == reading.kind]
         if same and reading.implied in ("pronoun", "one_victim"):
             continue  # "تم قتله", "عملية الاغتيال": the victim already counted
+        lead = norm[max(0, reading.cue_pos - 40): reading.cue_pos].split()[-5:]
         if not same:
             out.append(reading)
+            if any(w in words.sets["rise"] for w in lead):
+                risen.add(reading.kind)
             continue
-        lead = norm[max(0, reading.cue_pos - 40): reading.cue_pos].split()[-5:]
         if any(w in words.sets["rise"] for w in lead):
             out = [r for r in out if r.kind != reading.kind] + [reading]
+            risen.add(reading.kind)
             continue
         prev = same[-1]
         between = norm[prev.end: reading.cue_pos].split()
