@@ -65,6 +65,19 @@ def test_lazy_map_and_replace_equal_the_reference(text: str) -> None:
     _same(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ابتةىي 0123456789az.-", max_size=40))
+def test_glue_positions_equal_the_lookahead_regex(text: str) -> None:
+    assert N._glue_positions(text) == {m.start() for m in N._GLUE.finditer(text)}
+
+
+def test_glue_positions_on_our_samples() -> None:
+    for text in SAMPLES:
+        s2 = N._stage2(N._translate1(text), False)[0]
+        assert N._glue_positions(s2) == {m.start() for m in N._GLUE.finditer(s2)}
+    assert N._glue_positions("في 2015م قتل15 شخصا مدرسةالبنات") == {6, 11, 24}
+
+
 def test_document_sentences_are_built_on_demand() -> None:
     article = Article(id="t1", text=SAMPLES[1], published="2016-03-02")
     doc = build_document(article)

@@ -91,8 +91,12 @@ assert not set(_SIMPLE_MAP.values()) & set(_CHANGED_MAP)
 _IRREGULAR = re.compile(f"([{re.escape(_DEL_CHARS)}]+)|([{re.escape(_EXP_CHARS)}])")
 _WS_RUN = re.compile(r"[ \n]{2,}")
 # A boundary where a space is missing: digit/Latin|Arabic, Arabic|digit/Latin, ة/ى|Arabic.
+# (The definition; ``_glue_positions`` finds the same positions faster.)
 _GLUE = re.compile(f"(?=[a-z0-9][{AR_LETTERS}]|[{AR_LETTERS}][a-z0-9]|[ةى][{AR_LETTERS}])")
 _AR_LETTER = re.compile(f"[{AR_LETTERS}]")
+_AR_SET = frozenset(c for c in map(chr, range(0x600, 0x700)) if _AR_LETTER.match(c))
+_ALNUM_RUN = re.compile("[a-z0-9]+")
+_TA_GLUED = re.compile(f"[ةى](?=[{AR_LETTERS}])")
 # Proclitic strings that stay glued to following digits/Latin (ب18، وال2015).
 _CLITICS = frozenset(
     [
@@ -319,11 +323,27 @@ def _stage2(text: str, want_map: bool) -> tuple[str, _EditMap | None]:
     return out, _EditMap(edits, len(out), len(text)) if want_map else None
 
 
+def _glue_positions(s2: str) -> set[int]:
+    """The match starts of ``_GLUE``, found from the few digit/Latin runs and ة/ى
+    instead of a look-ahead tried at every char (the regex engine skips to those)."""
+    found: set[int] = set()
+    n = len(s2)
+    ar = _AR_SET
+    for m in _ALNUM_RUN.finditer(s2):
+        st, e = m.span()
+        if st > 0 and s2[st - 1] in ar:
+            found.add(st - 1)  # Arabic | digit/Latin
+        if e < n and s2[e] in ar:
+            found.add(e - 1)  # digit/Latin | Arabic
+    for m in _TA_GLUED.finditer(s2):
+        found.add(m.start())  # ة/ى | Arabic
+    return found
+
+
 def _insertion_points(s2: str) -> list[int]:
     """Positions in the stage-2 text where a missing space goes."""
     points: set[int] = set()
-    for m in _GLUE.finditer(s2):
-        i = m.start()
+    for i in _glue_positions(s2):
         a, b = s2[i], s2[i + 1]
         if a in "ةى" or not ("0" <= b <= "9" or "a" <= b <= "z"):
             points.add(i + 1)
