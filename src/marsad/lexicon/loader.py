@@ -48,7 +48,7 @@ class Lexicon:
         last = self._last  # one read: a tuple swap is atomic, so threads see a consistent pair
         if last is not None and last[0] is norm:  # the very same str object, held alive here
             return last[1]
-        raw = list(self.matcher.raw_hits(norm))
+        raw = self.matcher.raw_hits(norm)
         self._last = (norm, raw)
         return raw
 

@@ -154,21 +154,26 @@ class Matcher:
                 if clitic in ("ل", "ول", "فل"):
                     yield clitic, form[1:]
 
-    def raw_hits(self, norm: str) -> Iterator[RawHit]:
+    def raw_hits(self, norm: str) -> list[RawHit]:
         """Boundary-valid (nstart, nend, kind, entry, suffix), overlaps not resolved."""
         padded = " " + _NONLETTER_NOT_SPACE.sub(" ", norm) + " "
+        out: list[RawHit] = []
+        add = out.append
+        find = padded.find
         for end, (length, payloads) in self._automaton.iter(padded):
             after = end + 1
-            suffix = padded[after : padded.find(" ", after)]  # "" at a word end
-            key_start = after - length
-            for kind, entry, offset, allowed, tied in payloads:
-                if suffix:
-                    if suffix not in allowed and allowed is not ANY_SUFFIX:
-                        continue
-                elif tied:
-                    continue
-                # padded index i is norm index i - 1
-                yield key_start + offset - 1, end, kind, entry, suffix
+            # padded index i is norm index i - 1
+            key_start = after - length - 1
+            if padded[after] == " ":  # a word end: no suffix, only untied forms
+                for kind, entry, offset, _allowed, tied in payloads:
+                    if not tied:
+                        add((key_start + offset, end, kind, entry, ""))
+                continue
+            suffix = padded[after : find(" ", after)]
+            for kind, entry, offset, allowed, _tied in payloads:
+                if suffix in allowed or allowed is ANY_SUFFIX:
+                    add((key_start + offset, end, kind, entry, suffix))
+        return out
 
     def has_kind(self, norm: str, kind: str) -> bool:
         """Is there at least one boundary-valid hit of ``kind``?"""
