@@ -21,7 +21,8 @@ from hijridate import Gregorian, Hijri
 from marsad.text.normalize import AR_LETTERS, normalize_plain
 
 _DATA = Path(__file__).parent / "data" / "dates.yaml"
-_ITEM = re.compile(rf"[0-9]+(?:/[0-9]+){{2}}|[0-9]+(?:-[0-9]+){{2}}|[0-9]+|[{AR_LETTERS}]+")
+# Arabic words first: most items are words (the branches cannot overlap).
+_ITEM = re.compile(rf"[{AR_LETTERS}]+|[0-9]+(?:/[0-9]+){{2}}|[0-9]+(?:-[0-9]+){{2}}|[0-9]+")
 _PROCLITICS = "وبفل"
 
 

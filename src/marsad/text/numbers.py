@@ -24,7 +24,8 @@ import yaml
 from marsad.text.normalize import AR_LETTERS, normalize_plain
 
 _DATA = Path(__file__).parent / "data" / "numbers.yaml"
-_ITEM = re.compile(rf"[0-9]+(?:[.,][0-9]+)*|[{AR_LETTERS}]+|[a-z]+|[()]")
+# Arabic words first: most items are words (the branches cannot overlap).
+_ITEM = re.compile(rf"[{AR_LETTERS}]+|[0-9]+(?:[.,][0-9]+)*|[a-z]+|[()]")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*")
 _PROCLITICS = "وبلفك"
 
