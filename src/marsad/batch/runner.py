@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.batch.partition import PartitionSpec, count_articles, iter_partitions
+from marsad.batch.warm import prebuild_gazetteer_cache
 from marsad.batch.worker import (
     PartitionResult,
     existing_result,
@@ -82,6 +83,8 @@ def run_batch(
             on_result(result)
 
     pending = _pending(specs, out, record)
+    if not scheduler:
+        prebuild_gazetteer_cache()  # a stale cache is built outside this process and the workers
     if scheduler:
         _run_dask(pending, out, min_confidence, scheduler, record)
     else:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from marsad.lexicon.matcher import LexHit, Matcher
+from marsad.lexicon.matcher import LexHit, Matcher, RawHit
 from marsad.lexicon.schema import (
     ActorEntry,
     LexiconError,
@@ -40,16 +40,27 @@ class Lexicon:
     actors: list[ActorEntry]
     cues: dict[str, list[str]]
     matcher: Matcher = field(repr=False)
+    # The raw hits of the last text seen: ``has_trigger`` then ``scan`` of the same
+    # text (the extractor's fast path) runs the automaton once, not twice.
+    _last: tuple[str, list[RawHit]] | None = field(default=None, repr=False, compare=False)
+
+    def _raw(self, norm: str) -> list[RawHit]:
+        last = self._last  # one read: a tuple swap is atomic, so threads see a consistent pair
+        if last is not None and last[0] is norm:  # the very same str object, held alive here
+            return last[1]
+        raw = self.matcher.raw_hits(norm)
+        self._last = (norm, raw)
+        return raw
 
     def scan(self, norm: str) -> list[LexHit]:
         """Every trigger, actor alias and cue phrase in normalised text."""
-        return self.matcher.scan(norm)
+        return self.matcher.scan(norm, self._raw(norm))
 
     def has_trigger(self, norm: str, min_weight: float = 0.0) -> bool:
         """Fast pre-check: does the text hold any trigger (of at least ``min_weight``)?"""
         return any(
             kind == "trigger" and entry.weight >= min_weight
-            for _, _, kind, entry, _ in self.matcher.raw_hits(norm)
+            for _, _, kind, entry, _ in self._raw(norm)
         )
 
 

@@ -21,7 +21,8 @@ from hijridate import Gregorian, Hijri
 from marsad.text.normalize import AR_LETTERS, normalize_plain
 
 _DATA = Path(__file__).parent / "data" / "dates.yaml"
-_ITEM = re.compile(rf"[0-9]+(?:/[0-9]+){{2}}|[0-9]+(?:-[0-9]+){{2}}|[0-9]+|[{AR_LETTERS}]+")
+# Arabic words first: most items are words (the branches cannot overlap).
+_ITEM = re.compile(rf"[{AR_LETTERS}]+|[0-9]+(?:/[0-9]+){{2}}|[0-9]+(?:-[0-9]+){{2}}|[0-9]+")
 _PROCLITICS = "وبفل"
 
 
@@ -74,6 +75,16 @@ class _Lex:
             for lst in table.values()
             for words, _ in lst
             for w in words
+        )
+        # Every word a phrase-based reading can start with, bare or after the one
+        # proclitic ``phrase(clitic=True)`` strips (only from words over 3 letters):
+        # ``scan`` tries no other Arabic word, which is where the time went.
+        firsts = {
+            w for table in (self.greg, self.hijri, self.weekdays, self.lead, self.relative)
+            for w in table
+        }
+        self.starts = frozenset(
+            firsts | {c + w for c in _PROCLITICS for w in firsts if len(w) >= 3}
         )
 
 
@@ -297,16 +308,28 @@ class _Scanner:
             return first.replace(day=15), 3
         return None, 3
 
-    def scan(self) -> list[DateHit]:
+    def candidates(self) -> list[int]:
+        """Items where a date can start: a digit item that is a day (1-2 digits) or
+        holds ``/``/``-``, or a word that starts some phrase (see ``_Lex.starts``).
+        Every other item gives None in ``numeric``, ``day_month`` and ``relative``."""
+        starts = self.lex.starts
+        return [
+            k for k, w in enumerate(self.words)
+            if w in starts or ("0" <= w[0] <= "9" and (len(w) < 3 or not w.isdigit()))
+        ]
+
+    def scan(self, every: bool = False) -> list[DateHit]:
+        """Greedy left-to-right; ``every`` tries all items (the reference behaviour)."""
         hits: list[DateHit] = []
-        k, n = 0, len(self.items)
-        while k < n:
-            r = self.numeric(k) or self.day_month(k) or self.relative(k)
+        k = 0
+        for j in range(len(self.items)) if every else self.candidates():
+            if j < k:
+                continue  # inside the previous hit
+            r = self.numeric(j) or self.day_month(j) or self.relative(j)
             if r is None:
-                k += 1
                 continue
             hits.append(r[0])
-            k = max(r[1], k + 1)
+            k = max(r[1], j + 1)
         return hits
 
 

@@ -22,14 +22,24 @@ class Document:
         text: str,
         normalized: Normalized,
         norm: str,
-        sentences: list[tuple[int, int]],
+        sentences: list[tuple[int, int]] | None = None,
     ) -> None:
         self.article = article
         self.text = text
         self.normalized = normalized
         self.norm = norm
-        self.sentences = sentences
-        self._sentence_starts = [s for s, _ in sentences]
+        if sentences is not None:
+            self.__dict__["sentences"] = sentences
+
+    # Sentences (and the offset map inside ``normalized``) are built on first
+    # use: the trigger pre-check drops most articles on ``norm`` alone.
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return split_sentences(self.norm)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
 
     def span(self, nstart: int, nend: int) -> Span:
         """The original-text span of normalised ``[nstart, nend)``."""
@@ -63,7 +73,6 @@ class Document:
 
 
 def build_document(article: Article) -> Document:
-    """Normalise an article and split it into sentences."""
+    """Normalise an article (sentences and the offset map follow lazily)."""
     normalized = normalize(article.text)
-    norm = normalized.text
-    return Document(article, article.text, normalized, norm, split_sentences(norm))
+    return Document(article, article.text, normalized, normalized.text)

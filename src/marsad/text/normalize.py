@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -81,11 +80,23 @@ def _build_table() -> tuple[dict[int, str | None], str, str]:
 
 
 _TABLE1, _DEL_CHARS, _EXP_CHARS = _build_table()
+# Chars stage 1 changes; those mapped to at most one char can go by str.replace.
+_CHANGED_MAP = {chr(cp): out for cp, out in _TABLE1.items() if out != chr(cp)}
+_CHANGED = re.compile("[" + "".join(re.escape(c) for c in sorted(_CHANGED_MAP)) + "]")
+_SIMPLE_MAP = {c: out or "" for c, out in _CHANGED_MAP.items() if out is None or len(out) == 1}
+_SIMPLE = frozenset(_SIMPLE_MAP)
+_MAX_REPLACES = 24  # beyond this many distinct chars one translate is cheaper
+# Sequential replaces equal one translate only if no output is itself replaced.
+assert not set(_SIMPLE_MAP.values()) & set(_CHANGED_MAP)
 _IRREGULAR = re.compile(f"([{re.escape(_DEL_CHARS)}]+)|([{re.escape(_EXP_CHARS)}])")
 _WS_RUN = re.compile(r"[ \n]{2,}")
 # A boundary where a space is missing: digit/Latin|Arabic, Arabic|digit/Latin, ة/ى|Arabic.
+# (The definition; ``_glue_positions`` finds the same positions faster.)
 _GLUE = re.compile(f"(?=[a-z0-9][{AR_LETTERS}]|[{AR_LETTERS}][a-z0-9]|[ةى][{AR_LETTERS}])")
 _AR_LETTER = re.compile(f"[{AR_LETTERS}]")
+_AR_SET = frozenset(c for c in map(chr, range(0x600, 0x700)) if _AR_LETTER.match(c))
+_ALNUM_RUN = re.compile("[a-z0-9]+")
+_TA_GLUED = re.compile(f"[ةى](?=[{AR_LETTERS}])")
 # Proclitic strings that stay glued to following digits/Latin (ب18، وال2015).
 _CLITICS = frozenset(
     [
@@ -120,6 +131,9 @@ def _load_lines(name: str) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+_FUSED_ALTS: list[str] = []  # the alternation _fused_pattern built, for _fused_quick
+
+
 @lru_cache(maxsize=1)
 def _fused_pattern() -> re.Pattern[str] | None:
     """Known first words of fused pairs, followed by ال+letter in one token."""
@@ -133,8 +147,17 @@ def _fused_pattern() -> re.Pattern[str] | None:
     # The text still holds ة/ى here (stage 2), entries are normalised (ه/ي).
     alts = sorted(words, key=len, reverse=True)
     alts_re = "|".join(re.escape(w).replace("ه", "[هة]").replace("ي", "[يى]") for w in alts)
+    _FUSED_ALTS.append(alts_re)
     # Token start = no Arabic letter before, or right after a ة/ى that rule (b) splits off.
     return re.compile(f"(?:(?<![{AR_LETTERS}])|(?<=[ةى]))[وفبك]?(?:{alts_re})(?=ال[{AR_LETTERS}])")
+
+
+@lru_cache(maxsize=1)
+def _fused_quick() -> re.Pattern[str]:
+    """A fused word then ال: without a match here ``_fused_pattern`` has none either,
+    and this literal search is ~50× cheaper than its look-behind at every char."""
+    _fused_pattern()
+    return re.compile(f"(?:{_FUSED_ALTS[-1]})ال")
 
 
 class _EditMap:
@@ -181,13 +204,42 @@ class _EditMap:
         return self.start(max(p, 0))
 
 
-@dataclass(frozen=True, slots=True)
 class Normalized:
-    """Normalised text plus the map back to the original text."""
+    """Normalised text plus the map back to the original text.
 
-    text: str
-    original_length: int
-    _maps: tuple[_EditMap, ...] = ()  # last stage first
+    The map is built on first use: most articles are dropped by the trigger
+    pre-check on ``text`` alone and never need it.
+    """
+
+    __slots__ = ("text", "original_length", "_built", "_source")
+
+    def __init__(
+        self,
+        text: str,
+        original_length: int,
+        maps: tuple[_EditMap, ...] = (),
+        source: tuple[str, str, list[int]] | None = None,
+    ) -> None:
+        self.text = text
+        self.original_length = original_length
+        self._built: tuple[_EditMap, ...] | None = None if source is not None else maps
+        self._source = source  # (original text, stage-1 text, stage-3 insertion points)
+
+    @property
+    def _maps(self) -> tuple[_EditMap, ...]:
+        """The stage maps, last stage first."""
+        if self._built is None:
+            assert self._source is not None
+            self._built = _build_maps(*self._source, len(self.text))
+            self._source = None
+        return self._built
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Normalized):
+            return NotImplemented
+        return (self.text, self.original_length) == (other.text, other.original_length)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable cache inside, like the dataclass was
 
     def to_original(self, nstart: int, nend: int) -> tuple[int, int]:
         """Map a normalised ``[nstart, nend)`` to the original span covering its source."""
@@ -213,10 +265,28 @@ class Normalized:
         return p
 
 
+def _translate1(text: str) -> str:
+    """``text.translate(_TABLE1)``, done as a few ``str.replace`` when every changed
+    char present maps to at most one char (the usual case; replace runs in C,
+    translate with a dict looks up every char)."""
+    present = set(_CHANGED.findall(text))
+    if not present:
+        return text
+    if len(present) > _MAX_REPLACES or not present <= _SIMPLE:
+        return text.translate(_TABLE1)
+    for ch in present:
+        text = text.replace(ch, _SIMPLE_MAP[ch])
+    return text
+
+
 def _stage1(text: str, want_map: bool) -> tuple[str, _EditMap | None]:
-    out = text.translate(_TABLE1)
+    out = _translate1(text)
     if not want_map:
         return out, None
+    return out, _stage1_map(text, len(out))
+
+
+def _stage1_map(text: str, out_len: int) -> _EditMap | None:
     edits: list[tuple[int, int, int, int]] = []
     shift = 0  # output offset minus input offset so far
     for m in _IRREGULAR.finditer(text):
@@ -229,10 +299,12 @@ def _stage1(text: str, want_map: bool) -> tuple[str, _EditMap | None]:
             n_out = len(_TABLE1[ord(m.group(2))] or "")
             edits.append((o, o + n_out, i, j))
             shift += n_out - 1
-    return out, _EditMap(edits, len(out), len(text)) if edits else None
+    return _EditMap(edits, out_len, len(text)) if edits else None
 
 
 def _stage2(text: str, want_map: bool) -> tuple[str, _EditMap | None]:
+    if "  " not in text and "\n" not in text:
+        return text, None  # no run of two (the usual one-paragraph article)
     parts: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
     last = 0
@@ -251,11 +323,27 @@ def _stage2(text: str, want_map: bool) -> tuple[str, _EditMap | None]:
     return out, _EditMap(edits, len(out), len(text)) if want_map else None
 
 
+def _glue_positions(s2: str) -> set[int]:
+    """The match starts of ``_GLUE``, found from the few digit/Latin runs and ة/ى
+    instead of a look-ahead tried at every char (the regex engine skips to those)."""
+    found: set[int] = set()
+    n = len(s2)
+    ar = _AR_SET
+    for m in _ALNUM_RUN.finditer(s2):
+        st, e = m.span()
+        if st > 0 and s2[st - 1] in ar:
+            found.add(st - 1)  # Arabic | digit/Latin
+        if e < n and s2[e] in ar:
+            found.add(e - 1)  # digit/Latin | Arabic
+    for m in _TA_GLUED.finditer(s2):
+        found.add(m.start())  # ة/ى | Arabic
+    return found
+
+
 def _insertion_points(s2: str) -> list[int]:
     """Positions in the stage-2 text where a missing space goes."""
     points: set[int] = set()
-    for m in _GLUE.finditer(s2):
-        i = m.start()
+    for i in _glue_positions(s2):
         a, b = s2[i], s2[i + 1]
         if a in "ةى" or not ("0" <= b <= "9" or "a" <= b <= "z"):
             points.add(i + 1)
@@ -268,31 +356,61 @@ def _insertion_points(s2: str) -> list[int]:
             continue
         points.add(i + 1)
     fused = _fused_pattern()
-    if fused is not None and "ال" in s2:
+    if fused is not None and _fused_quick().search(s2):
         for m in fused.finditer(s2):
             points.add(m.end())
     return sorted(points)
 
 
-def _stage3(s2: str, want_map: bool) -> tuple[str, _EditMap | None]:
-    points = _insertion_points(s2)
+def _final(s: str) -> str:
+    """``s.translate(_FINAL)`` (ة → ه, ى → ي) as two C-level replaces."""
+    return s.replace("ة", "ه").replace("ى", "ي")
+
+
+def _insert_spaces(s2: str, points: list[int]) -> str:
     if not points:
-        return s2.translate(_FINAL), None
+        return _final(s2)
     parts: list[str] = []
-    edits: list[tuple[int, int, int, int]] = []
     last = 0
-    for k, p in enumerate(points):
+    for p in points:
         parts.append(s2[last:p])
-        parts.append(" ")
-        edits.append((p + k, p + k + 1, p, p))
         last = p
     parts.append(s2[last:])
-    out = "".join(parts).translate(_FINAL)
-    return out, _EditMap(edits, len(out), len(s2)) if want_map else None
+    return _final(" ".join(parts))
+
+
+def _stage3_map(points: list[int], out_len: int, in_len: int) -> _EditMap | None:
+    if not points:
+        return None
+    edits = [(p + k, p + k + 1, p, p) for k, p in enumerate(points)]
+    return _EditMap(edits, out_len, in_len)
+
+
+def _stage3(s2: str, want_map: bool) -> tuple[str, _EditMap | None]:
+    points = _insertion_points(s2)
+    out = _insert_spaces(s2, points)
+    return out, _stage3_map(points, len(out), len(s2)) if want_map else None
+
+
+def _build_maps(text: str, s1: str, points: list[int], out_len: int) -> tuple[_EditMap, ...]:
+    """The three stage maps (last stage first) from what the text pass kept."""
+    m1 = _stage1_map(text, len(s1))
+    s2, m2 = _stage2(s1, True)
+    m3 = _stage3_map(points, out_len, len(s2))
+    return tuple(m for m in (m3, m2, m1) if m is not None)
 
 
 def normalize(text: str) -> Normalized:
-    """Normalise ``text`` and keep the map back to it."""
+    """Normalise ``text`` and keep (lazily) the map back to it."""
+    s1 = _translate1(text)
+    s2, _ = _stage2(s1, False)
+    points = _insertion_points(s2)
+    s3 = _insert_spaces(s2, points)
+    return Normalized(s3, len(text), source=(text, s1, points))
+
+
+def normalize_eager(text: str) -> Normalized:
+    """``normalize`` with the map built at once (the reference the lazy map must equal)."""
     s1, m1 = _stage1(text, True)
     s2, m2 = _stage2(s1, True)
     s3, m3 = _stage3(s2, True)

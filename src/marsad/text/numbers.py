@@ -24,7 +24,8 @@ import yaml
 from marsad.text.normalize import AR_LETTERS, normalize_plain
 
 _DATA = Path(__file__).parent / "data" / "numbers.yaml"
-_ITEM = re.compile(rf"[0-9]+(?:[.,][0-9]+)*|[{AR_LETTERS}]+|[a-z]+|[()]")
+# Arabic words first: most items are words (the branches cannot overlap).
+_ITEM = re.compile(rf"[{AR_LETTERS}]+|[0-9]+(?:[.,][0-9]+)*|[a-z]+|[()]")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*")
 _PROCLITICS = "وبلفك"
 
@@ -84,6 +85,12 @@ class _Lex:
             | set(self.hundreds)
             | set(self.scale_words)
         )
+        # Every word a count (or its qualifier) can start with, bare or after one
+        # proclitic: ``scan`` tries no other word, which is where the time went.
+        firsts = (
+            self.starters | self.duals | set(self.vague) | set(self.qualifiers)
+        )
+        self.scan_starts = frozenset(firsts | {c + w for c in _PROCLITICS for w in firsts})
 
 
 @lru_cache(maxsize=1)
@@ -272,12 +279,21 @@ class _Scanner:
 
     # ---- the whole text -----------------------------------------------------
 
-    def scan(self) -> list[NumberHit]:
+    def candidates(self) -> list[int]:
+        """Items where a count can start: digits or a word of ``_Lex.scan_starts``.
+        Every other item gives None in both ``phrase_at(qualifiers)`` and ``number_at``."""
+        starts = self.lex.scan_starts
+        return [k for k, w in enumerate(self.words) if w in starts or "0" <= w[0] <= "9"]
+
+    def scan(self, every: bool = False) -> list[NumberHit]:
+        """Greedy left-to-right; ``every`` tries all items (the reference behaviour)."""
         lx = self.lex
         hits: list[NumberHit] = []
         k = 0
-        n = len(self.items)
-        while k < n:
+        for j in range(len(self.items)) if every else self.candidates():
+            if j < k:
+                continue  # inside the previous hit
+            k = j
             qual = None
             q = self.phrase_at(k, lx.qualifiers, clitic=True)
             r = None
@@ -290,7 +306,6 @@ class _Scanner:
             if r is None:
                 r = self.number_at(k, allow_al=False)
             if r is None:
-                k += 1
                 continue
             value, k1, start, vague = r
             after = self.phrase_at(k1, lx.qualifiers_after) or self.phrase_at(
