@@ -21,6 +21,9 @@ FAST_PATH_WEIGHT = 0.5
 # One clause naming more towns than this for a single act is a tally or a
 # summary of a campaign (CODEBOOK §1: an event is one act at one place).
 MAX_SITES_PER_ACT = 3
+# A weak strike word ("ضربات", "استهدف") with the weapon that struck named in
+# its clause ("طائرات", "مدفعية") is two pieces of evidence, not one.
+WEAPON_CORROBORATED = 0.6
 
 
 def top_country(context: GeoContext) -> str | None:
@@ -180,9 +183,11 @@ class Extractor:
         if weak and unspecific:
             if any(w in window for w in self.grammar.aircraft):
                 cand.event_type, cand.sub_event_type = "Explosions/Remote violence", "Air/drone strike"
+                cand.weight = max(cand.weight, WEAPON_CORROBORATED)
             elif any(w in window for w in self.grammar.artillery):
                 cand.event_type = "Explosions/Remote violence"
                 cand.sub_event_type = "Shelling/artillery/missile attack"
+                cand.weight = max(cand.weight, WEAPON_CORROBORATED)
         self._retype_by_actors(cand, window)
         if cand.sub_event_type in (self.grammar.territory_state, self.grammar.territory_non_state):
             actor = cand.actor1
