@@ -11,6 +11,7 @@ from marsad.batch import read_events, run_batch, worker
 from marsad.batch.load import load_into_store
 from marsad.batch.partition import iter_partitions
 from marsad.batch.tables import rejects_from_table
+from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
 
 from .conftest import reference_events, write_input
 
@@ -55,7 +56,7 @@ def test_extraction_error_becomes_a_reject(tmp_path, input_file, pipeline, monke
                 raise RuntimeError("lexicon exploded")
             return pipeline.extract(article)
 
-    monkeypatch.setitem(worker._PIPELINES, 0.0, Flaky())
+    monkeypatch.setitem(worker._PIPELINES, DEFAULT_MIN_CONFIDENCE, Flaky())
     result = run_batch([input_file], tmp_path / "out", partition_size=50, workers=1)
     rejects = rejects_from_table(pq.read_table(tmp_path / "out" / "rejects-00000.parquet"))
     assert result.articles == 13

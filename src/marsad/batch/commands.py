@@ -19,6 +19,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
 from marsad.options import parse_date_option
 
 err = Console(stderr=True)
@@ -53,7 +54,7 @@ def batch(
     partition_size: Annotated[int, typer.Option(min=1, help="Articles per partition")] = 2000,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler, e.g. tcp://10.0.0.5:8786")] = None,
     published: Annotated[str | None, typer.Option(help="Date for inputs that carry none (YYYY-MM-DD)")] = None,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0)] = 0.0,
+    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")] = DEFAULT_MIN_CONFIDENCE,
     count: Annotated[bool, typer.Option(help="Count articles first so the bar shows time left")] = True,
 ) -> None:
     """Extract many articles into per-partition Parquet files (resumable, multi-core or Dask)."""

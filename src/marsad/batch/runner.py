@@ -21,6 +21,7 @@ from marsad.batch.worker import (
     partition_paths,
     process_partition,
 )
+from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
 
 MANIFEST = "_manifest.json"
 
@@ -58,7 +59,7 @@ def run_batch(
     workers: int | None = None,
     scheduler: str | None = None,
     published: dt.date | None = None,
-    min_confidence: float = 0.0,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     on_result: OnResult | None = None,
 ) -> BatchResult:
     """Extract all inputs into ``out_dir`` (one set of Parquet files per partition).

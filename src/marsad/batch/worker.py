@@ -20,6 +20,7 @@ from marsad.batch.tables import (
     rejects_to_table,
     write_atomic,
 )
+from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
 from marsad.model import Event, Reject
 
 KINDS = ("articles", "rejects", "events")  # write order: events last marks "done"
@@ -31,13 +32,13 @@ def partition_paths(out_dir: Path, name: str) -> dict[str, Path]:
     return {kind: out_dir / f"{kind}-{name}.parquet" for kind in KINDS}
 
 
-def init_worker(min_confidence: float = 0.0) -> None:
+def init_worker(min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> None:
     """Process-pool initializer: build the Pipeline once per worker process."""
     logging.getLogger("marsad.ingest").setLevel(logging.ERROR)
     get_pipeline(min_confidence)
 
 
-def get_pipeline(min_confidence: float = 0.0):
+def get_pipeline(min_confidence: float = DEFAULT_MIN_CONFIDENCE):
     """This process's Pipeline (built on first use; Dask workers reach it this way)."""
     pipeline = _PIPELINES.get(min_confidence)
     if pipeline is None:
@@ -83,7 +84,7 @@ def existing_result(spec: PartitionSpec, out_dir: Path) -> PartitionResult | Non
 
 
 def process_partition(
-    spec: PartitionSpec, out_dir: str | Path, min_confidence: float = 0.0
+    spec: PartitionSpec, out_dir: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE
 ) -> PartitionResult:
     """Extract one partition and write its articles, rejects and events Parquet files."""
     out_dir = Path(out_dir)
