@@ -20,8 +20,12 @@ Beyond the plain number (CODEBOOK §6):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
 
 from marsad.extract.scan import ArticleScan
 from marsad.lexicon.grammar import Grammar
@@ -35,48 +39,14 @@ OWNER_GAP = 14  # a number this close before a cue (one counted word at most) is
 NEGATION_WORDS_BACK = 4  # a negator this many words before a cue cancels it
 VAGUE_PLURAL = 10  # CODEBOOK §6: an unknown plural ("وأصيب آخرون")
 
-# Closed word classes the toll rules reason with. They belong with the other word
-# lists, but the cue schema is closed (lexicon/schema.py CUE_NAMES): see the report.
-_WORDS: dict[str, tuple[str, ...]] = {
-    # a count of these is a duration or a distance, not of people
-    "units": ("اشهر", "شهور", "شهرا", "شهر", "ايام", "يوما", "يوم", "سنوات", "سنين", "اعوام",
-              "عاما", "عام", "سنه", "ساعات", "ساعه", "اسابيع", "اسبوعا", "دقائق", "دقيقه",
-              "كيلومترا", "كيلومترات", "كيلو", "كم", "مترا", "امتار", "متر", "ميلا", "اميال",
-              "بالمئه", "بالمائه", "%", "دولار", "دولارا"),
-    # a count after these is part of a count already read (بينهم ثلاثة أطفال)
-    "subset_before": ("بينهم", "بينهن", "بينها"),
-    # ... and so is a count after a comma before these (تسعة آخرين، ثلاثة منهم)
-    "subset_after": ("منهم", "منهن", "منها"),
-    # a cue this close after these is denied
-    "negators": ("لا", "لم", "لن", "دون", "بدون", "دونما", "عدم", "بلا", "خلو", "ليس"),
-    # "وأصيب آخر/ثالث": one more person
-    "one_more": ("اخر", "ثالث", "رابع", "خامس", "سادس", "اخري", "ثالثه", "رابعه"),
-    # "وأصيب آخرون": more people, no number
-    "more_people": ("اخرون", "اخرين", "العشرات", "كثيرون"),
-    # a person in the singular: "قتل شرطي", "وأصيب مدني" is one
-    "people": ("شخص", "جندي", "شرطي", "ضابط", "مجند", "عسكري", "مدني", "مواطن", "طفل", "طفله",
-               "رضيع", "امراه", "سيده", "فتاه", "رجل", "شاب", "مسن", "صحفي", "طبيب", "ممرض",
-               "مسعف", "مزارع", "صياد", "عامل", "طالب", "مسلح", "مقاتل", "عنصر", "متشدد",
-               "ارهابي", "انتحاري", "حارس", "موظف", "معلم", "راع", "سائق", "قائد", "قيادي"),
-    # cues that kill one named person when no number is given
-    "one_victim": ("اغتال", "اغتالت", "اغتالوا", "اغتيال", "باغتيال", "واغتيال"),
-    # "محاولة اغتيال", "عمليات اغتيال": no one victim
-    "attempt": ("محاوله", "محاولات", "عمليات", "عمليه", "مخطط", "مخططات"),
-    # a second figure after these is another source's
-    "sources": ("بحسب", "حسب", "وفقا", "قال", "قالت", "اكد", "اكدت", "مؤكدا", "مؤكده",
-                "افاد", "افادت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اشار", "اشارت", "مشيرا",
-                "مصادر", "مصدر", "تقديرات", "ادعي", "زعم", "زعمت"),
-    # "عدد القتلى", "حصيلة": a figure that is the total, not one group
-    "total": ("عدد", "حصيله", "الحصيله", "اجمالي"),
-    # "ارتفع عدد القتلى إلى": a later total that replaces the first figure
-    "rise": ("ارتفع", "ارتفعت", "ارتفاع", "وارتفع", "وارتفعت", "لترتفع", "ليرتفع"),
-    # a toll told with these is a running total of a war, not of one act
-    "cumulative": ("منذ بدايه", "منذ بدء", "منذ اندلاع", "منذ مطلع", "منذ انطلاق", "منذ بدايات",
-                   "حتي الان", "حتي اليوم"),
-    # a duration after these makes the toll cumulative (خلال عشرة أشهر)
-    "cumulative_lead": ("خلال", "منذ", "غضون"),
-    "long_units": ("اشهر", "شهور", "شهرا", "سنوات", "اعوام", "عاما", "اسابيع", "اسبوعا"),
-}
+# Closed word classes the toll rules reason with: data/toll_words.yaml.
+TOLL_WORDS_FILE = Path(__file__).parent / "data" / "toll_words.yaml"
+
+
+@functools.cache
+def _toll_words() -> dict[str, tuple[str, ...]]:
+    data = yaml.safe_load(TOLL_WORDS_FILE.read_text(encoding="utf-8"))
+    return {key: tuple(str(w) for w in values) for key, values in data.items()}
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
@@ -120,7 +90,7 @@ def _words(grammar: Grammar) -> _Words:
 
 
 def _build_words(grammar: Grammar) -> _Words:
-    sets = {k: frozenset(normalize_plain(w) for w in v) for k, v in _WORDS.items()}
+    sets = {k: frozenset(normalize_plain(w) for w in v) for k, v in _toll_words().items()}
     # "جنديا، حوثيا": the accusative of a person noun gives its singular (جندي، حوثي)
     singular = {w[:-1] for w in grammar.person_nouns if w.endswith("ا") and len(w) > 3}
     singular -= {"ضحاي", "قتيل", "جريح"}
