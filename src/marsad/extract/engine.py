@@ -29,7 +29,8 @@ WEAPON_CORROBORATED = 0.6
 def top_country(context: GeoContext) -> str | None:
     """The country the article is most about, by the weight of its mentions."""
     weights = context.country_weights
-    return max(weights, key=weights.__getitem__) if weights else None
+    # ties go to the alphabetically first code, whatever order the weights came in
+    return min(weights, key=lambda iso3: (-weights[iso3], iso3)) if weights else None
 
 
 class Extractor:

@@ -99,7 +99,8 @@ def context_from_hits(
             weights[iso3] = weights.get(iso3, 0.0) + 1.0
         elif hit.candidates:
             # An ambiguous name still hints at each of its countries, a little.
-            for iso3 in countries:
+            # sorted: the dict's order breaks ties later, so it must not follow string hashing
+            for iso3 in sorted(countries):
                 weights[iso3] = weights.get(iso3, 0.0) + 0.1 / len(countries)
     return GeoContext(weights)
 
