@@ -26,6 +26,7 @@ Boundary rules (kept simple on purpose):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -185,13 +186,21 @@ class Matcher:
         found = self.raw_hits(norm) if raw_hits is None else raw_hits
         # dict.fromkeys drops repeats but keeps a deterministic order for equal spans
         raw = sorted(dict.fromkeys(found), key=lambda h: (h[0] - h[1], h[0]))
-        kept: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        # Per kind, the distinct kept spans are disjoint (an overlapping one is
+        # dropped), so sorted by start only the last span starting before ``nend``
+        # can overlap a new hit; an identical span is a twin and does not block it.
+        starts: dict[str, list[int]] = defaultdict(list)
+        ends: dict[str, list[int]] = defaultdict(list)
         hits: list[LexHit] = []
         for nstart, nend, kind, entry, suffix in raw:
-            spans = kept[kind]
-            if any(s < nend and nstart < e and (s, e) != (nstart, nend) for s, e in spans):
-                continue
-            spans.append((nstart, nend))
+            ks, ke = starts[kind], ends[kind]
+            i = bisect_left(ks, nend) - 1
+            if i >= 0 and ke[i] > nstart:
+                if (ks[i], ke[i]) != (nstart, nend):
+                    continue
+            else:
+                ks.insert(i + 1, nstart)
+                ke.insert(i + 1, nend)
             hits.append(LexHit(nstart, nend, kind, entry, norm[nstart:nend], suffix))
         hits.sort(key=lambda h: (h.nstart, h.nstart - h.nend))
         return hits
