@@ -120,3 +120,23 @@ def test_bare_month_names_resolve_to_the_middle_of_the_latest_such_month() -> No
     assert hits and hits[-1].kind == "hijri" and hits[-1].precision == 3
     # Without a word that makes it a date, a month name (or صفر, "zero") is not one.
     assert _find(_np("سجل المؤشر صفر نقاط"), pub) == []
+
+
+def test_weekday_after_yesterday_reveals_an_article_written_the_day_before():
+    # Thursday's paper says "yesterday Tuesday": written Wednesday, so bare أمس is Tuesday too
+    found = dates("قصفت الطائرات أمس الثلاثاء المدينة. ودارت اشتباكات أمس", THURSDAY)
+    assert [d for _, d, _, _ in found] == [dt.date(2015, 8, 4), dt.date(2015, 8, 4)]
+
+
+def test_gloss_today_yesterday_reveals_the_writing_day():
+    found = dates('اعلن الجيش اليوم "أمس" السيطرة. وقتل جندي أمس', THURSDAY)
+    assert found[0][1] == dt.date(2015, 8, 5)  # اليوم of the writer
+    assert found[-1][1] == dt.date(2015, 8, 4)
+
+
+def test_writing_lag_needs_more_evidence_than_against():
+    # one weekday fits a same-day writer, one a day-before writer: a tie keeps publication day
+    found = dates("أمس الأربعاء ... أمس الثلاثاء ... أمس", THURSDAY)
+    assert found[-1][1] == dt.date(2015, 8, 5)
+    assert one("أمس", THURSDAY)[0] == dt.date(2015, 8, 5)
+    assert one("الليلة الماضية", THURSDAY)[0] == dt.date(2015, 8, 5)

@@ -8,6 +8,8 @@ after publication is a plan or a quote about the future and is ignored.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from marsad.extract.scan import ArticleScan
@@ -26,25 +28,42 @@ class DateChoice:
 
 
 def article_anchor(scan: ArticleScan) -> DateChoice:
-    """The date the article's news is about: its first recent exact date, else publication."""
+    """The day the article's news is about, for acts it does not date.
+
+    That is its most often named recent exact date (the first named on a tie),
+    so that an undated act in a report of "yesterday's" fighting takes
+    yesterday; without one, publication day at week precision (CODEBOOK §5).
+    """
     published = scan.doc.article.published
-    for hit in scan.dates.hits:
-        if hit.date is None or hit.precision != 1 or published is None:
-            continue
-        if 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS:
-            return DateChoice(hit.date, 1, scan.doc.span(hit.nstart, hit.nend))
     if published is None:
         return DateChoice(None, 3, None)
-    return DateChoice(published, 2, None)
+    recent = [
+        hit for hit in scan.dates.hits
+        if hit.date is not None and hit.precision == 1
+        and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS
+    ]
+    if not recent:
+        return DateChoice(published, 2, None)
+    counts = Counter(hit.date for hit in recent)
+    best = max(recent, key=lambda hit: counts[hit.date])  # max keeps the first of equals
+    return DateChoice(best.date, 1, scan.doc.span(best.nstart, best.nend))
 
 
 def date_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
-             anchor: DateChoice) -> DateChoice:
-    """The nearest usable date in the clause, then the sentence, then the anchor."""
+             anchor: DateChoice, report_verbs: frozenset[str] = frozenset()) -> DateChoice:
+    """The nearest usable date in the clause, then the sentence, then the anchor.
+
+    A date that follows a reporting verb (أعلن الجيش مساء أمس) dates a statement:
+    it serves the act of its own clause when nothing else there does, and is
+    passed over in the rest of the sentence.
+    """
     published = scan.doc.article.published
     sentence = scan.doc.sentences[scan.doc.sentence_index(trigger_pos)]
     for start, end in (clause, sentence):
         hits = [h for h in scan.dates.within(start, end) if h.date is not None or h.precision]
+        if report_verbs:
+            own = [h for h in hits if not _reports(scan, h, report_verbs)]
+            hits = own if own or (start, end) != clause else hits
         if not hits:
             continue
         hit = min(hits, key=lambda h: abs(h.nstart - trigger_pos))
@@ -56,3 +75,24 @@ def date_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
         return DateChoice(hit.date, hit.precision, scan.doc.span(hit.nstart, hit.nend),
                           background)
     return anchor
+
+
+REPORT_REACH = 6  # words between a reporting verb and its date (the speaker's name)
+
+
+def _reports(scan: ArticleScan, hit, report_verbs: frozenset[str]) -> bool:
+    """Whether a reporting verb governs the date: it stands a few words before it,
+    with no trigger and no إن/أن (which open the reported act) in between."""
+    start = scan.clause_of(hit.nstart)[0]
+    words = list(_WORD.finditer(scan.doc.norm, start, hit.nstart))[-REPORT_REACH:]
+    for match in reversed(words):
+        word = match.group()
+        if word in _THAT:
+            return False
+        if word in report_verbs or (word[:1] in "وف" and word[1:] in report_verbs):
+            return not scan.triggers.within(match.start(), hit.nstart)
+    return False
+
+
+_WORD = re.compile(r"\S+")
+_THAT = frozenset(("ان", "انه", "انها", "بان", "بانه", "بانها"))

@@ -134,7 +134,7 @@ class Extractor:
 
     def _candidate(self, scan, group, clause, site, anchor, named) -> Candidate | None:
         main = group.main
-        when = dating.date_for(scan, main.nstart, clause, anchor)
+        when = dating.date_for(scan, main.nstart, clause, anchor, self.grammar.report_verbs)
         if when.background:
             return None
         doc = scan.doc

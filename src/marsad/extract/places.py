@@ -10,7 +10,7 @@ from marsad.lexicon.grammar import Grammar
 
 SPECIFICITY = {
     "landmark": 6, "base": 6, "camp": 6, "crossing": 6, "district": 6, "village": 5,
-    "city": 4, "admin1": 2, "country": 1,
+    "city": 4, "region": 3, "admin1": 2, "country": 1,
 }
 QUALIFIER_REACH = 12  # characters between a qualifier word (مدينة، حي) and the name
 NEAR_REACH = 14
@@ -107,9 +107,13 @@ def place_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
     """Places for an act: from its clause, else its sentence; possibly several."""
     heads = head_places(scan, clause[0], clause[1], resolved, grammar)
     if not heads:
+        # the clause names no place: the nearest clause of the sentence that does
         sentence = scan.doc.sentences[scan.doc.sentence_index(trigger_pos)]
-        heads = head_places(scan, sentence[0], sentence[1], resolved, grammar)
-        heads = _nearest(heads, trigger_pos)
+        hits = [h for h in scan.places.within(*sentence) if h.nstart in resolved]
+        if hits:
+            nearest = min(hits, key=lambda h: abs(h.nstart - trigger_pos))
+            near_clause = scan.clause_of(nearest.nstart)
+            heads = _nearest(head_places(scan, *near_clause, resolved, grammar), trigger_pos)
     return [PlaceChoice(resolved[h.nstart], h, is_near(scan, h, grammar), False) for h in heads]
 
 

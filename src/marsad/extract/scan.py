@@ -62,12 +62,27 @@ def split_clauses(doc: Document, grammar: Grammar) -> list[tuple[int, int]]:
     for s_start, s_end in doc.sentences:
         cut = s_start
         for match in pattern.finditer(doc.norm, s_start, s_end):
-            pos = match.start("word")
+            group = "word" if match.group("word") else "adverb"
+            pos = match.start(group)
+            if group == "word" and _closes_second_side(doc.norm, s_start, match, grammar):
+                continue
             if pos - cut > 12:  # a break right at the start opens no new clause
                 clauses.append((cut, pos))
                 cut = pos
         clauses.append((cut, s_end))
     return clauses
+
+
+def _closes_second_side(norm: str, s_start: int, match: re.Match[str], grammar: Grammar) -> bool:
+    """"بين X من جهة، وY من جهة أخرى": here من جهة أخرى closes a battle's second
+    side, not a new clause, when the sentence already opened the first one."""
+    word = match.group("word").lstrip("و")
+    marker = grammar.side_marker
+    if not word.startswith(marker):
+        return False
+    before = norm[s_start:match.start("word")]
+    at = before.rfind(marker)
+    return at >= 0 and not before[at + len(marker):].lstrip().startswith(("اخري", "ثانيه"))
 
 
 _PATTERNS: dict[int, re.Pattern[str]] = {}
@@ -77,7 +92,10 @@ def _clause_pattern(grammar: Grammar) -> re.Pattern[str]:
     key = id(grammar)
     if key not in _PATTERNS:
         words = "|".join(re.escape(w) for w in grammar.clause_breaks)
-        _PATTERNS[key] = re.compile(rf"(?:^|[\s,;:])(?P<word>و?(?:{words}))(?=[\s,;:])")
+        adverbs = "|".join(re.escape(w) for w in grammar.clause_breaks_after_comma)
+        _PATTERNS[key] = re.compile(
+            rf"(?:(?:^|[\s,;:])(?P<word>و?(?:{words}))|,\s*(?P<adverb>و?(?:{adverbs})))(?=[\s,;:])"
+        )
     return _PATTERNS[key]
 
 

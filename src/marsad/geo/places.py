@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FEATURES = (
-    "country", "admin1", "city", "district", "village", "camp", "base", "crossing", "landmark",
+    "country", "admin1", "city", "district", "village", "camp", "base", "crossing", "landmark", "region",
 )
 
 

@@ -34,7 +34,7 @@ KIND_FEATURES: dict[str, tuple[str, ...]] = {
     "district": ("district", "city", "village"),
     "base": ("base", "camp"),
     "landmark": ("landmark", "base", "village"),
-    "area": ("admin1", "district", "village", "landmark"),
+    "area": ("admin1", "region", "district", "village", "landmark"),
 }
 
 
@@ -107,6 +107,6 @@ def context_from_hits(
 
 def precision_for(place: Place, near: bool = False) -> int:
     """CODEBOOK §4: 1 the place itself, 2 near it, 3 a region or country."""
-    if place.feature in ("admin1", "country"):
+    if place.feature in ("admin1", "region", "country"):
         return 3
     return 2 if near else 1

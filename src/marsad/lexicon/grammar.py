@@ -18,6 +18,7 @@ class Grammar:
     """Normalised word classes, as sets and ordered tuples (longest first)."""
 
     clause_breaks: tuple[str, ...]
+    clause_breaks_after_comma: tuple[str, ...]
     person_nouns: frozenset[str]
     aircraft: tuple[str, ...]
     artillery: tuple[str, ...]
@@ -38,6 +39,7 @@ class Grammar:
     victim_after: frozenset[str]
     clash_words: tuple[str, ...]
     side_marker: str
+    report_verbs: frozenset[str]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -50,6 +52,7 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Grammar(
         clause_breaks=_longest_first(data["clause_breaks"]),
+        clause_breaks_after_comma=_longest_first(data["clause_breaks_after_comma"]),
         person_nouns=frozenset(normalize_plain(w) for w in data["person_nouns"]),
         aircraft=_longest_first(data["aircraft"]),
         artillery=_longest_first(data["artillery"]),
@@ -71,4 +74,5 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         victim_after=frozenset(normalize_plain(w) for w in data["victim_after"]),
         clash_words=_longest_first(data["clash_words"]),
         side_marker=normalize_plain(data["side_marker"]),
+        report_verbs=frozenset(normalize_plain(w) for w in data["report_verbs"]),
     )

@@ -35,6 +35,9 @@ class DateHit:
     date: dt.date | None
     precision: int
     kind: str
+    # How the expression names the day: "yesterday", "today", ... for relative
+    # words, with ":<weekday>" when a weekday follows (امس الثلاثاء -> "yesterday:1").
+    said: str = ""
 
 
 Phrases = dict[str, list[tuple[tuple[str, ...], object]]]
@@ -258,9 +261,10 @@ class _Scanner:
                 # امس الجمعه: trust the weekday (most recent one before publication)
                 k1 = wd[1]
                 date = self._weekday(int(wd[0]), strictly=label == "yesterday")  # type: ignore[call-overload]
-                return self._hit(start, k1, date, 1, "weekday"), k1
+                hit = self._hit(start, k1, date, 1, "weekday", f"{label}:{wd[0]}")
+                return hit, k1
             date, precision = self._relative_date(label)
-            return self._hit(start, k1, date, precision, "relative"), k1
+            return self._hit(start, k1, date, precision, "relative", label), k1
         wd = self.phrase(k0, lx.weekdays, clitic=lead is None)
         if wd is not None and lead is None and self.w(k - 1) in lx.weekday_blockers:
             wd = None  # صلاة الجمعة names a prayer, not a day
@@ -284,8 +288,9 @@ class _Scanner:
             return self._hit(start, k1, date, 1, "weekday"), k1
         return None
 
-    def _hit(self, start: int, k1: int, date: dt.date | None, precision: int, kind: str) -> DateHit:
-        return DateHit(start, self.items[k1 - 1][1], date, precision if date else 3, kind)
+    def _hit(self, start: int, k1: int, date: dt.date | None, precision: int, kind: str,
+             said: str = "") -> DateHit:
+        return DateHit(start, self.items[k1 - 1][1], date, precision if date else 3, kind, said)
 
     def _weekday(self, wd: int, strictly: bool) -> dt.date | None:
         return None if self.pub is None else _weekday_before(self.pub, wd, strictly)
@@ -334,5 +339,58 @@ class _Scanner:
 
 
 def find_dates(norm: str, published: dt.date | None) -> list[DateHit]:
-    """Date expressions in normalised text, sorted, not overlapping."""
-    return _Scanner(norm, published).scan()
+    """Date expressions in normalised text, sorted, not overlapping.
+
+    Relative words resolve against the day the article was written, which
+    for a print daily is often the day before publication (see ``writing_lag``).
+    """
+    hits = _Scanner(norm, published).scan()
+    if published is None:
+        return hits
+    lag = writing_lag(hits, norm, published)
+    if lag:
+        hits = _Scanner(norm, published - dt.timedelta(days=lag)).scan()
+    return _merge_glosses(hits, norm, published)
+
+
+def _merge_glosses(hits: list[DateHit], norm: str, published: dt.date) -> list[DateHit]:
+    """``اليوم «امس»``: one day, the writer's today glossed as the reader's
+    yesterday, so the day before publication whatever the writing lag."""
+    out: list[DateHit] = []
+    day = published - dt.timedelta(days=1)
+    for hit in hits:
+        if out and _is_gloss(out[-1], hit, norm):
+            prev = out[-1]
+            out[-1] = DateHit(prev.nstart, hit.nend, day, 1, prev.kind, "gloss")
+        else:
+            out.append(hit)
+    return out
+
+
+def _is_gloss(prev: DateHit, hit: DateHit, norm: str) -> bool:
+    return (prev.said == "today" and hit.said == "yesterday"
+            and bool(_GLOSS_GAP.match(norm[prev.nend:hit.nstart])))
+
+
+# اليوم «امس»: a print daily glossing its "today" as the reader's "yesterday".
+_GLOSS_GAP = re.compile(r'^[\s"\'«»()\[\]]+$')
+
+
+def writing_lag(hits: list[DateHit], norm: str, published: dt.date) -> int:
+    """Days between writing and publication (0 or 1), read from the article itself.
+
+    ``امس الثلاثاء`` in a paper dated Thursday says it was written on Wednesday;
+    so does ``اليوم الاربعاء`` and the gloss ``اليوم «امس»``. A weekday that fits
+    publication day votes 0. Without evidence, or on a tie, the lag is 0.
+    """
+    votes = [0, 0]
+    for prev, hit in zip([None, *hits], hits, strict=False):
+        label, _, weekday = hit.said.partition(":")
+        if weekday:
+            back = 1 if label == "yesterday" else 0
+            for lag in (0, 1):
+                if (published - dt.timedelta(days=back + lag)).weekday() == int(weekday):
+                    votes[lag] += 1
+        elif prev is not None and _is_gloss(prev, hit, norm):
+            votes[1] += 1
+    return 1 if votes[1] > votes[0] else 0
