@@ -29,6 +29,8 @@ def background_reason(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
     if scan.cues_named("reference").within(hit.nstart - REFERENCE_REACH, hit.nstart) \
             and not recent_date_in(scan, hit.nend, c_end):
         return "reference"
+    if compares(doc.norm, hit.nstart, hit.nend, grammar):
+        return "reference"
     if recent_date_in(scan, c_start, c_end):
         return None
     s_start, s_end = doc.sentences[doc.sentence_index(hit.nstart)]
@@ -43,6 +45,18 @@ def background_reason(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
         if scan.cues_named(name).within(c_start, c_end):
             return name
     return None
+
+
+def compares(norm: str, start: int, end: int, grammar: Grammar) -> bool:
+    """"بعد أسبوع من هجوم مماثل": the trigger names an earlier act to compare with.
+
+    Only as the object of من/على/بعد: "دارت اشتباكات مماثلة في ..." tells a new act.
+    """
+    following = norm[end:end + 24].split()[:2]
+    similar = bool(following) and (following[0] in grammar.comparison_words or (
+        len(following) > 1 and following[0] in ("اخر", "اخري") and following[1] in grammar.comparison_words))
+    before = norm[max(0, start - 12):start].split()[-1:]
+    return similar and bool(before) and before[0].lstrip("و") in ("من", "علي", "بعد", "عقب", "اثر")
 
 
 def recent_date_in(scan: ArticleScan, start: int, end: int) -> bool:
@@ -74,7 +88,10 @@ def old_year_in(norm: str, start: int, end: int, published, grammar: Grammar) ->
         return False
     for match in _YEAR.finditer(norm, start, end):
         lead = norm[max(start, match.start() - 8): match.start()].split()[-1:]
-        if lead and lead[0] in grammar.year_leads and int(match.group()) < published.year:
+        word = lead[0] if lead else ""
+        if word[:1] == "و" and word[1:] in grammar.year_leads:
+            word = word[1:]  # وفي 2012
+        if word in grammar.year_leads and int(match.group()) < published.year:
             return True
     return False
 

@@ -74,7 +74,20 @@ def date_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
         background = published is not None and (published - hit.date).days > BACKGROUND_DAYS
         return DateChoice(hit.date, hit.precision, scan.doc.span(hit.nstart, hit.nend),
                           background)
-    return anchor
+    return running_date(scan, trigger_pos) or anchor
+
+
+def running_date(scan: ArticleScan, pos: int) -> DateChoice | None:
+    """The last recent exact date the article named before ``pos``: an undated act
+    in a run of reports ("... فجر أمس. وفي داريا قتل مقاتل") shares its day."""
+    published = scan.doc.article.published
+    if published is None:
+        return None
+    for hit in reversed(scan.dates.before(pos)):
+        if hit.date is not None and hit.precision == 1 \
+                and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS:
+            return DateChoice(hit.date, 2, scan.doc.span(hit.nstart, hit.nend))
+    return None
 
 
 REPORT_REACH = 6  # words between a reporting verb and its date (the speaker's name)

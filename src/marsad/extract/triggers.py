@@ -15,7 +15,7 @@ from marsad.extract.scan import ArticleScan
 
 # Cues that cancel a trigger when they stand before it in the same clause.
 BLOCKING_CUES = ("negation", "denial", "threat", "plan", "condition", "question", "history", "generic",
-                 "condolence")
+                 "condolence", "ongoing")
 # Cues that cancel weak triggers anywhere in the sentence.
 CONTEXT_CUES = ("sport", "economy", "culture")
 NEGATION_REACH = 45  # characters between a negation and the trigger it cancels

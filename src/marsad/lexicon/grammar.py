@@ -40,6 +40,8 @@ class Grammar:
     clash_words: tuple[str, ...]
     side_marker: str
     report_verbs: frozenset[str]
+    comparison_words: frozenset[str]
+    dateline_agencies: tuple[str, ...]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -75,4 +77,6 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         clash_words=_longest_first(data["clash_words"]),
         side_marker=normalize_plain(data["side_marker"]),
         report_verbs=frozenset(normalize_plain(w) for w in data["report_verbs"]),
+        comparison_words=frozenset(normalize_plain(w) for w in data["comparison_words"]),
+        dateline_agencies=_longest_first(data["dateline_agencies"]),
     )

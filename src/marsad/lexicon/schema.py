@@ -29,6 +29,7 @@ CUE_NAMES = frozenset(
         "denial",  # "نفت الحركة قيام عناصرها ...": denies everything after it in the clause
         "crime",  # drugs, theft, fraud: arrests for ordinary crime are not political events
         "reference",  # "منفذ الهجوم", "ضحايا التفجير": an act already told
+        "ongoing",  # "حيث تدور اشتباكات": a standing situation, told after the news
         # other domains whose words look like conflict words
         "sport",
         "economy",

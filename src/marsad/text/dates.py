@@ -66,6 +66,7 @@ class _Lex:
         self.eve_leads = frozenset(raw["eve_leads"])
         self.weekday_blockers = frozenset(normalize_plain(w) for w in raw["weekday_blockers"])
         self.past = _phrases(raw["past"])
+        self.day_ordinals = frozenset(normalize_plain(w) for w in raw["day_ordinals"])
         self.relative = _phrases(raw["relative"])
         self.hijri_suffix = {normalize_plain(f) for f in raw["hijri_suffix"]}
         self.greg_suffix = {normalize_plain(f) for f in raw["gregorian_suffix"]}
@@ -252,6 +253,8 @@ class _Scanner:
         k0, cut = (lead[1], lead[2]) if lead else (k, 0)
         start = self.items[k][0] + cut
         rel = self.phrase(k0, lx.relative, clitic=lead is None)
+        if rel is not None and rel[0] == "today" and self.w(rel[1]) in lx.day_ordinals:
+            return None  # اليوم الثالث: a count of days
         if rel is not None:
             label, k1 = str(rel[0]), rel[1]
             if lead is None:
@@ -359,12 +362,17 @@ def _merge_glosses(hits: list[DateHit], norm: str, published: dt.date) -> list[D
     out: list[DateHit] = []
     day = published - dt.timedelta(days=1)
     for hit in hits:
+        if hit.said == "today" and _TOMORROW_GLOSS.search(norm, max(0, hit.nstart - 12), hit.nstart):
+            continue  # غدا «اليوم»: the writer's tomorrow, a day still to come
         if out and _is_gloss(out[-1], hit, norm):
             prev = out[-1]
             out[-1] = DateHit(prev.nstart, hit.nend, day, 1, prev.kind, "gloss")
         else:
             out.append(hit)
     return out
+
+
+_TOMORROW_GLOSS = re.compile(r'غدا[\s"\'«»()\[\]]+$')
 
 
 def _is_gloss(prev: DateHit, hit: DateHit, norm: str) -> bool:
