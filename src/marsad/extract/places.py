@@ -38,7 +38,8 @@ def resolved_places(scan: ArticleScan, context: GeoContext, grammar: Grammar) ->
     chosen: dict[int, object] = {}
     top = max(context.country_weights.values(), default=0.0)
     for hit in scan.places.hits:
-        if hit.is_adjective or _inside_actor(scan, hit):
+        if hit.is_adjective or _inside_actor(scan, hit) or is_dateline(scan.doc.norm, hit) \
+                or is_speaker_place(scan, hit, grammar):
             continue
         qualifier = qualifier_before(scan, hit, grammar)
         place = choose(hit, context, qualifier=qualifier)
@@ -49,6 +50,34 @@ def resolved_places(scan: ArticleScan, context: GeoContext, grammar: Grammar) ->
             continue
         chosen[hit.nstart] = place
     return chosen
+
+
+def is_dateline(norm: str, hit) -> bool:
+    """"باماكو - رويترز:" opening a line names where the story was filed."""
+    line_start = norm.rfind("\n", 0, hit.nstart) + 1
+    if norm[line_start:hit.nstart].strip(" \t\"(«-"):
+        return False
+    return norm[hit.nend:hit.nend + 4].lstrip()[:1] in ("-", "–", "—", ":", "/")
+
+
+def is_speaker_place(scan: ArticleScan, hit, grammar: Grammar) -> bool:
+    """"وقال ضابط في بلدة موبتي القريبة إن المهاجمين ...": between a reporting verb
+    and the إن/أن that opens what was said, a place locates the speaker."""
+    c_start, c_end = scan.clause_of(hit.nstart)
+    before = scan.doc.norm[c_start:hit.nstart].split()[-8:]
+    verb_seen = False
+    for word in before:
+        if word in _THAT:
+            verb_seen = False
+        elif word in grammar.report_verbs or (word[:1] in "وف" and word[1:] in grammar.report_verbs):
+            verb_seen = True
+    if not verb_seen:
+        return False
+    after = scan.doc.norm[hit.nend:c_end].split()[:10]
+    return any(word in _THAT for word in after)
+
+
+_THAT = frozenset(("ان", "انه", "انها", "بان", "بانه", "بانها"))
 
 
 def _inside_actor(scan: ArticleScan, hit) -> bool:

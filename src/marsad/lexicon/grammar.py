@@ -41,7 +41,6 @@ class Grammar:
     side_marker: str
     report_verbs: frozenset[str]
     comparison_words: frozenset[str]
-    dateline_agencies: tuple[str, ...]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -78,5 +77,4 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         side_marker=normalize_plain(data["side_marker"]),
         report_verbs=frozenset(normalize_plain(w) for w in data["report_verbs"]),
         comparison_words=frozenset(normalize_plain(w) for w in data["comparison_words"]),
-        dateline_agencies=_longest_first(data["dateline_agencies"]),
     )
