@@ -83,9 +83,13 @@ class Extractor:
         out: list[Candidate] = []
         last_place: places.PlaceChoice | None = None
         actor_sites: dict[str, places.PlaceChoice] = {}  # where each named actor was last seen
+        live = {clause: [h for h in scan.triggers.within(*clause)
+                         if triggers.is_blocked(scan, h, sport, self.grammar) is None]
+                for clause in scan.clauses}
+        # a toll told in a clause of its own act belongs to that act alone
+        self._act_clauses = {clause for clause, hits in live.items() if hits}
         for clause in scan.clauses:
-            hits = [h for h in scan.triggers.within(*clause)
-                    if triggers.is_blocked(scan, h, sport, self.grammar) is None]
+            hits = live[clause]
             site_choices = places.place_for(scan, clause[0], clause, resolved, self.grammar)
             if site_choices:
                 last_place = site_choices[-1]
@@ -246,6 +250,10 @@ class Extractor:
         sentence = scan.doc.sentences[cand.sentence]
         toll = Toll()
         for reading in tolls.read_tolls(scan, sentence[0], sentence[1], self.grammar):
+            told_in = scan.clause_of(reading.cue_pos)
+            if told_in != clause and told_in in self._act_clauses \
+                    and not self._accompanies(scan, clause, told_in):
+                continue  # "... وقتل 40 في غارة": another act's toll in the same sentence
             if reading.kind == "killed":
                 toll.killed += reading.value
                 toll.spans_killed += reading.spans
@@ -253,6 +261,13 @@ class Extractor:
                 toll.injured += reading.value
                 toll.spans_injured += reading.spans
         return toll
+
+    def _accompanies(self, scan, clause, other) -> bool:
+        """``other`` follows ``clause`` and opens with بالتزامن مع / ترافق مع."""
+        if other[0] != clause[1]:
+            return False
+        opening = scan.doc.norm[other[0]:other[0] + 16].lstrip(" ,").removeprefix("و")
+        return opening.startswith(self.grammar.accompaniment_breaks)
 
     def _fill_victims(self, scan, cand: Candidate, country: str | None) -> None:
         """People named alone in a blast or attack are its victims (CODEBOOK §3).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from marsad.extract.candidate import Candidate
 from marsad.extract.places import km
+from marsad.extract.triggers import SUB_PRIORITY
 from marsad.geo import load_gazetteer
 
 SAME_SITE_KM = 8.0
@@ -40,7 +41,10 @@ def _named(c: Candidate) -> set[str]:
 
 def merge_into(kept: Candidate, other: Candidate) -> None:
     """Fold another report of the same act into ``kept``."""
-    if other.weight > kept.weight + 0.25:
+    if other.weight > kept.weight + 0.25 or (
+            other.weight >= kept.weight - 0.05
+            and SUB_PRIORITY.get(other.sub_event_type, 0) > SUB_PRIORITY.get(kept.sub_event_type, 0)):
+        # "التفجير الانتحاري" told later makes the earlier "تفجير" a suicide bombing
         kept.sub_event_type = other.sub_event_type
     kept.weight = max(kept.weight, other.weight)
     if kept.place_inherited and not other.place_inherited:

@@ -19,6 +19,7 @@ class Grammar:
 
     clause_breaks: tuple[str, ...]
     clause_breaks_after_comma: tuple[str, ...]
+    accompaniment_breaks: tuple[str, ...]
     person_nouns: frozenset[str]
     aircraft: tuple[str, ...]
     artillery: tuple[str, ...]
@@ -54,6 +55,7 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
     return Grammar(
         clause_breaks=_longest_first(data["clause_breaks"]),
         clause_breaks_after_comma=_longest_first(data["clause_breaks_after_comma"]),
+        accompaniment_breaks=_longest_first(data["accompaniment_breaks"]),
         person_nouns=frozenset(normalize_plain(w) for w in data["person_nouns"]),
         aircraft=_longest_first(data["aircraft"]),
         artillery=_longest_first(data["artillery"]),
