@@ -21,11 +21,17 @@ def same_act(a: Candidate, b: Candidate) -> bool:
         return False
     if (a.place.feature == "country") != (b.place.feature == "country"):
         return False  # a country-wide summary is not the report of one town's act
+    if a.place.name != b.place.name and (_wide(a.place) or _wide(b.place)):
+        return False  # a province's centroid may lie near a town: nearness means nothing
     if a.date != b.date and a.time_precision == 1 and b.time_precision == 1:
         return False
     if a.place.name != b.place.name and km(a.place, b.place) > SAME_SITE_KM:
         return False
     return not _actors_clash(a, b)
+
+
+def _wide(place) -> bool:
+    return place.feature in ("admin1", "region")
 
 
 def _actors_clash(a: Candidate, b: Candidate) -> bool:

@@ -116,11 +116,12 @@ def assign_roles(scan: ArticleScan, hits: list, trigger_pos: int, trigger_end: i
 
 def _sides(scan: ArticleScan, hits: list, trigger_end: int):
     """"بين X وحلفائه من جهة، وY من جهة أخرى": the first actor of each side."""
-    marker = load_grammar().side_marker
     after = [h for h in hits if h.nstart >= trigger_end]
     if len(after) < 2:
         return None
-    pos = scan.doc.norm.find(marker, trigger_end, after[-1].nstart)
+    found = [scan.doc.norm.find(marker, trigger_end, after[-1].nstart)
+             for marker in load_grammar().side_markers]
+    pos = min((p for p in found if p >= 0), default=-1)
     if pos < 0:
         return None
     first = [h for h in after if h.nstart < pos]
@@ -129,15 +130,24 @@ def _sides(scan: ArticleScan, hits: list, trigger_end: int):
 
 
 def is_victim(scan: ArticleScan, hit) -> bool:
-    """The mention is the one killed or hurt: "مقتل X", "X قتلوا"."""
+    """The mention is the one killed or hurt: "مقتل X", "استشهد ثلاثة من رجال X", "X قتلوا"."""
     grammar = load_grammar()
     norm = scan.doc.norm
-    before = norm[max(0, hit.nstart - 16): hit.nstart].split()
-    # skip a number or "من" between the word and the actor: "مقتل ستة من رجال الأمن"
-    before = [w for w in before if not w.isdigit()][-3:]
+    before = [w for w in norm[max(0, hit.nstart - 40): hit.nstart].split() if not w.isdigit()]
+    # walk back over a count and "من رجال" to the death word; an agent word
+    # ("برصاص الجيش"، "على يد") between them makes the mention the killer
+    for word in reversed(before[-4:]):
+        if word in grammar.victim_before:
+            return True
+        if word in _AGENT_WORDS or (word[:1] == "ب" and len(word) > 4):
+            break
     after = norm[hit.nend: hit.nend + 12].split()[:1]
-    return any(w in grammar.victim_before for w in before) or (
-        bool(after) and after[0] in grammar.victim_after)
+    return bool(after) and after[0] in grammar.victim_after
+
+
+# words that introduce who did it: "برصاص"، "على يد"، "من قبل"، "في هجوم"، "جراء قصف"
+_AGENT_WORDS = frozenset(("يد", "ايدي", "قبل", "هجوم", "قصف", "غاره", "اثر", "جراء", "عقب", "نفذه",
+                          "شنه", "شنها", "علي", "ضد", "استهدف", "استهدفت"))
 
 
 def _same(a: ActorRef | None, b: ActorRef | None) -> bool:

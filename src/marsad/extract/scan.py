@@ -77,12 +77,12 @@ def _closes_second_side(norm: str, s_start: int, match: re.Match[str], grammar: 
     """"بين X من جهة، وY من جهة أخرى": here من جهة أخرى closes a battle's second
     side, not a new clause, when the sentence already opened the first one."""
     word = match.group("word").lstrip("و")
-    marker = grammar.side_marker
-    if not word.startswith(marker):
+    marker = next((m for m in grammar.side_markers if word.startswith(m)), None)
+    if marker is None:
         return False
     before = norm[s_start:match.start("word")]
     at = before.rfind(marker)
-    return at >= 0 and not before[at + len(marker):].lstrip().startswith(("اخري", "ثانيه"))
+    return at >= 0 and not before[at + len(marker):].lstrip().startswith(("اخري", "ثانيه", "اخر"))
 
 
 _PATTERNS: dict[int, re.Pattern[str]] = {}

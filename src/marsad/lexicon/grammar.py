@@ -39,7 +39,7 @@ class Grammar:
     victim_before: frozenset[str]
     victim_after: frozenset[str]
     clash_words: tuple[str, ...]
-    side_marker: str
+    side_markers: tuple[str, ...]
     report_verbs: frozenset[str]
     comparison_words: frozenset[str]
 
@@ -76,7 +76,7 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         victim_before=frozenset(normalize_plain(w) for w in data["victim_before"]),
         victim_after=frozenset(normalize_plain(w) for w in data["victim_after"]),
         clash_words=_longest_first(data["clash_words"]),
-        side_marker=normalize_plain(data["side_marker"]),
+        side_markers=_longest_first(data["side_markers"]),
         report_verbs=frozenset(normalize_plain(w) for w in data["report_verbs"]),
         comparison_words=frozenset(normalize_plain(w) for w in data["comparison_words"]),
     )
