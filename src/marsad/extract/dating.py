@@ -74,7 +74,27 @@ def date_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
         background = published is not None and (published - hit.date).days > BACKGROUND_DAYS
         return DateChoice(hit.date, hit.precision, scan.doc.span(hit.nstart, hit.nend),
                           background)
-    return running_date(scan, trigger_pos) or anchor
+    return (running_date(scan, trigger_pos)
+            or next_date(scan, trigger_pos, report_verbs) or anchor)
+
+
+NEXT_SENTENCES = 2
+
+
+def next_date(scan: ArticleScan, pos: int, report_verbs: frozenset[str]) -> DateChoice | None:
+    """For an undated lead ("أبطل خبراء مفعول عبوة ..."), the day the next sentences
+    give the act they elaborate, passing over dates of statements."""
+    published = scan.doc.article.published
+    if published is None:
+        return None
+    index = scan.doc.sentence_index(pos)
+    sentences = scan.doc.sentences[index: index + 1 + NEXT_SENTENCES]
+    for hit in scan.dates.within(pos, sentences[-1][1]):
+        if hit.date is not None and hit.precision == 1 \
+                and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS \
+                and not _reports(scan, hit, report_verbs):
+            return DateChoice(hit.date, 2, scan.doc.span(hit.nstart, hit.nend))
+    return None
 
 
 def running_date(scan: ArticleScan, pos: int) -> DateChoice | None:

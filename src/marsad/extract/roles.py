@@ -14,6 +14,8 @@ nearby or to the country's template actor (CODEBOOK §3).
 
 from __future__ import annotations
 
+import re
+
 from marsad.extract.candidate import ActorRef
 from marsad.extract.scan import ArticleScan
 from marsad.lexicon.grammar import load_grammar
@@ -35,6 +37,13 @@ def actor_ref(scan: ArticleScan, hit, country: str | None,
         nend, country = demonym.nend, demonym.candidates[0].iso3
     span = scan.doc.span(hit.nstart, nend)
     surface = scan.doc.surface(hit.nstart, nend)
+    member_of = _member_of(scan, hit) if entry.generic == "armed" else None
+    if member_of is not None:
+        # "سبعة مقاتلين من المقاومة": the fighters are the named group's
+        ref = actor_ref(scan, member_of, country)
+        span = scan.doc.span(hit.nstart, member_of.nend)
+        surface = scan.doc.surface(hit.nstart, member_of.nend)
+        return ActorRef(ref.name, ref.inter, ref.country, surface, span, hit.nstart, generic=None)
     if entry.generic == "armed" and named_before:
         group = _nearest_armed_group(named_before, hit.nstart)
         if group is not None:
@@ -45,6 +54,14 @@ def actor_ref(scan: ArticleScan, hit, country: str | None,
     if "{country}" in name:
         name = name.replace("{country}", country_name(country))
     return ActorRef(name, entry.inter, actor_country, surface, span, hit.nstart, entry.generic)
+
+
+def _member_of(scan: ArticleScan, hit):
+    """The named actor right after "من" following a generic mention, or None."""
+    for other in scan.actors.within(hit.nend, hit.nend + 6):
+        if other.entry.generic is None and scan.doc.norm[hit.nend:other.nstart].strip() == "من":
+            return other
+    return None
 
 
 def demonym_after(scan: ArticleScan, hit):
@@ -141,9 +158,11 @@ def is_victim(scan: ArticleScan, hit) -> bool:
             return True
         if word in _AGENT_WORDS or (word[:1] == "ب" and len(word) > 4):
             break
-    after = norm[hit.nend: hit.nend + 12].split()[:1]
+    after = _HEDGE.sub("", norm[hit.nend: hit.nend + 30]).split()[:1]
     return bool(after) and after[0] in grammar.victim_after
 
+
+_HEDGE = re.compile(r"^\s*(?:علي الاقل|على الاقل|بالاقل)\s*,?")
 
 # words that introduce who did it: "برصاص"، "على يد"، "من قبل"، "في هجوم"، "جراء قصف"
 _AGENT_WORDS = frozenset(("يد", "ايدي", "قبل", "هجوم", "قصف", "غاره", "اثر", "جراء", "عقب", "نفذه",
