@@ -163,8 +163,13 @@ class Extractor:
         cand.date, cand.time_precision, cand.date_span = when.date, when.precision, when.span
         country = site.place.iso3 if site.place is not None else None
         actor_hits = [h for h in scan.actors.within(*clause) if not self._is_source(scan, h)]
+        # the parties to an agreement are joined by و too, but face each other
+        allies = ([] if group.event_type == "Strategic developments"
+                  else roles.allies_before(scan, actor_hits, main.nstart))
+        actor_hits = [h for h in actor_hits if h not in allies]
         cand.actor1, cand.actor2 = roles.assign_roles(
             scan, actor_hits, main.nstart, main.nend, country, named)
+        cand.assoc1 = [roles.actor_ref(scan, h, country, named) for h in allies]
         self._refine_type(scan, cand, group, clause)
         if cand.sub_event_type == "Air/drone strike" and cand.actor1 is None:
             cand.actor1 = self._aircraft_actor(scan, clause, country)

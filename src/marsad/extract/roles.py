@@ -126,9 +126,17 @@ def assign_roles(scan: ArticleScan, hits: list, trigger_pos: int, trigger_end: i
             initiator = ref
         elif target is None and not _same(ref, initiator) and ref.name != initiator.name:
             target = ref
-    if initiator is not None and target is not None and initiator.name == target.name:
+    if initiator is not None and target is not None and _base(initiator.name) == _base(target.name):
+        # one force named twice ("قوات الطوارئ" ... "منسوبي قوات الطوارئ الخاصة")
+        if initiator.nstart in victims or target.nstart in victims:
+            return None, target if target.nstart in victims else initiator
         target = None
     return initiator, target
+
+
+def _base(name: str) -> str:
+    """"Police Forces of Saudi Arabia (2015-)" and "... of Saudi Arabia" are one force."""
+    return re.sub(r"\s*\(\d{4}-\d{0,4}\)$", "", name)
 
 
 def _sides(scan: ArticleScan, hits: list, trigger_end: int):
@@ -159,7 +167,21 @@ def is_victim(scan: ArticleScan, hit) -> bool:
         if word in _AGENT_WORDS or (word[:1] == "ب" and len(word) > 4):
             break
     after = _HEDGE.sub("", norm[hit.nend: hit.nend + 30]).split()[:1]
-    return bool(after) and after[0] in grammar.victim_after
+    if after and after[0] in grammar.victim_after:
+        return True
+    return _affiliation_hit(scan, hit, grammar)
+
+
+def _affiliation_hit(scan: ArticleScan, hit, grammar) -> bool:
+    """"جنرالا كبيرا في الجيش ... قتل": a member of the force was killed or hurt."""
+    words = scan.doc.norm[max(0, hit.nstart - 30): hit.nstart].split()[-3:]
+    if not words or words[-1] not in ("في", "من", "ب"):
+        return False
+    if not any(w in grammar.affiliation_nouns for w in words[:-1]):
+        return False
+    c_start, c_end = scan.clause_of(hit.nstart)
+    return bool(scan.cues_named("killed").within(c_start, c_end)
+                or scan.cues_named("injured").within(c_start, c_end))
 
 
 _HEDGE = re.compile(r"^\s*(?:علي الاقل|على الاقل|بالاقل)\s*,?")
@@ -193,6 +215,32 @@ def _target_after(scan: ArticleScan, hits: list, trigger_pos: int) -> int | None
         if scan.cues_named("target").within(max(trigger_pos, h.nstart - TARGET_REACH), h.nstart):
             return h.nstart
     return None
+
+
+def allies_before(scan: ArticleScan, hits: list, trigger_pos: int) -> list:
+    """Actors joined to the one before them as one side of the act.
+
+    "تمكنت المقاومة الشعبية وقوات الجيش من استعادة ...": the army fights with the
+    Resistance, not against it; so does one "المسنودة بقوات الجيش" anywhere. A
+    plain و counts only ahead of the trigger and not after "بين", where the two
+    named are the two sides.
+    """
+    links = load_grammar().ally_links
+    norm = scan.doc.norm
+    allies: list = []
+    for first, second in zip(hits, hits[1:], strict=False):
+        if first in allies:
+            continue
+        gap = norm[first.nend:second.nstart].replace(" ", "").replace(",", "")
+        if not gap and norm.startswith("و", second.nstart):
+            gap = "و"  # the conjunction read as part of the second mention
+        if gap not in links:
+            continue
+        if gap == "و" and (second.nend > trigger_pos
+                           or "بين" in norm[max(0, first.nstart - 20):first.nstart].split()):
+            continue
+        allies.append(second)
+    return allies
 
 
 def merge_assoc(primary: ActorRef | None, others: list[ActorRef]) -> list[ActorRef]:
