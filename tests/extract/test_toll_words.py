@@ -7,7 +7,7 @@ from marsad.text.normalize import normalize_plain
 
 USED = {"units", "subset_before", "subset_after", "negators", "one_more", "more_people",
         "people", "one_victim", "attempt", "sources", "total", "rise", "cumulative",
-        "cumulative_lead", "long_units"}
+        "cumulative_lead", "long_units", "dual_yn"}
 
 
 def test_every_class_the_rules_use_is_present_and_non_empty() -> None:

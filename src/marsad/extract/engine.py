@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from marsad.extract import dating, places, roles, tolls, triggers
 from marsad.extract.assemble import to_event
 from marsad.extract.candidate import Candidate, Toll
@@ -180,9 +182,22 @@ class Extractor:
         return cand
 
     def _is_source(self, scan, hit) -> bool:
-        """"مصادر بالشرطة", "متحدث باسم الجيش": the actor is the source of the news."""
-        words = scan.doc.norm[max(0, hit.nstart - 14): hit.nstart].split()[-2:]
-        return any(w.lstrip("و") in self.grammar.source_words for w in words)
+        """"مصادر بالشرطة", "متحدث باسم الجيش", "قالت الشرطة ... إن": the actor is
+        the source of the news, not a party to the act it reports."""
+        norm = scan.doc.norm
+        words = norm[max(0, hit.nstart - 14): hit.nstart].split()[-2:]
+        if any(w.lstrip("و") in self.grammar.source_words for w in words):
+            return True
+        verb = words[-1:]
+        if not verb or verb[0] not in self.grammar.report_verbs and (
+                verb[0][:1] not in "وف" or verb[0][1:] not in self.grammar.report_verbs):
+            return False
+        # what the speaker says follows: "قالت الشرطة في سريلانكا، أمس (الجمعة)، إن ..."
+        for match in re.finditer(r"\S+", norm[hit.nend: hit.nend + 60]):
+            word = match.group().strip(",.()\"")
+            if word in ("ان", "انه", "انها", "بان"):
+                return not scan.triggers.within(hit.nend, hit.nend + match.start())
+        return False
 
     def _refine_type(self, scan, cand: Candidate, group, clause) -> None:
         """Weak strikes become air strikes or shelling by the weapon named near them."""
@@ -223,7 +238,8 @@ class Extractor:
             return  # "قتل شخصان في اشتباكات بين مسلحين": bystanders of a battle
         if a1 is not None and a1.inter == 7 and a2 is not None and a2.inter != 7:
             a1, a2 = a2, a1
-        if a2 is not None and a2.inter == 7 and a1 is not None and a1.inter not in (6, 7):
+        if a2 is not None and a2.inter == 7 and (a1 is None or a1.inter not in (6, 7)):
+            # "إطلاق نار على حشد انتخابي": fire on civilians, by whoever, is an attack
             cand.actor1, cand.actor2 = a1, a2
             cand.event_type, cand.sub_event_type = "Violence against civilians", "Attack"
 

@@ -169,6 +169,8 @@ def is_victim(scan: ArticleScan, hit) -> bool:
     after = _HEDGE.sub("", norm[hit.nend: hit.nend + 30]).split()[:1]
     if after and after[0] in grammar.victim_after:
         return True
+    if after and after[0] in ("قتل", "جرح") and hit.entry.inter == 7:
+        return True  # "إن شخصا قتل": a civilian with the passive verb
     return _affiliation_hit(scan, hit, grammar)
 
 

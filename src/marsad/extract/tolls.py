@@ -168,6 +168,8 @@ def _dual(word: str, words: _Words) -> bool:
     w = _bare(word)
     if w.endswith("ان") and w[:-2] in words.singular_people:
         return True
+    if w.endswith("ين") and w[:-2] in words.sets["dual_yn"]:
+        return True  # جنديين، ضابطين: the plural of these nouns is broken
     return w.endswith(("تان", "تين")) and w[:-3] + "ه" in words.singular_people
 
 
@@ -341,12 +343,21 @@ class _Reader:
         gap = self.norm[cue.nend: nxt.nstart].strip()
         if nxt_kind == kind or gap not in ("و", ""):
             return None
+        if self._has_subject(cue):
+            return None  # "شخصا قتل وأصيب 15": the killed verb has its own subject
         for count in self.counts:
             if count.nstart >= nxt.nend \
                     and len(self.norm[nxt.nend: count.nstart]) <= AFTER_REACH \
                     and not _crosses(self.norm[nxt.nend: count.nstart]):
                 return self._reading(kind, cue, [count], mark=False)
         return None
+
+    def _has_subject(self, cue) -> bool:
+        """A person noun or a count stands right before the cue."""
+        before = self.norm[max(self.start, cue.nstart - 30): cue.nstart].split()[-2:]
+        if any(_singular_person(w, self.words) for w in before):
+            return True
+        return any(0 <= cue.nstart - c.nend <= 16 for c in self.counts)
 
     def _before(self, index: int) -> TollReading | None:
         cue, kind = self.cues[index]
@@ -417,7 +428,11 @@ class _Reader:
         return (first in self.grammar.person_nouns or first.startswith("من")
                 or first in ("حاله", "حالات")
                 or bool(self.scan.actors.within(*after))
-                or bool(self.scan.cues_named("civilian").within(*after)))
+                or bool(self.scan.cues_named("civilian").within(*after))
+                # "جنديين ماليين قتلا": a nationality between the count and the verb
+                or (len(words) == 1 and any(p.is_adjective for p in self.scan.places.within(*after)))
+                or any(a.nstart <= count.nstart and a.nend >= count.nend + len(gap.rstrip())
+                       for a in self.scan.actors.within(count.nstart - 30, count.nend)))
 
     def _implied(self, index: int) -> TollReading | None:
         """No number: a dual or singular person, a pronoun, "آخرون", an assassination."""

@@ -13,7 +13,8 @@ Boundary rules (kept simple on purpose):
   Verbs take only و ف ل ول فل; cues of one or two letters only و ف.
 * A hit ends at a word end, or before an allowed suffix that ends the word.
   Verbs (and cues of one or two letters) take no suffix. Other entries take a
-  pronoun suffix (ه ها هم هما هن كم نا; not ي, see PRONOUNS); if they end in a consonant (not
+  pronoun suffix (ه ها هم هما هن كم نا; not ي, see PRONOUNS; not ه after a final ي,
+  where يه is the feminine ية); if they end in a consonant (not
   ا ه و, and not already ات ون ين ان) also ات ون ين ان and the accusative ا.
   An entry ending in ه (a normalised ة) matches its ت form only when a
   pronoun or the dual ين / ان follows (اصابته, مفخختين); ``nend`` then covers
@@ -102,6 +103,10 @@ def _suffixes_for(phrase: str, verb: bool) -> frozenset[str]:
         return NO_SUFFIX
     if phrase[-1] in "او" or phrase[-2:] in PLURALS:
         return PRONOUNS
+    if phrase[-1] == "ي":
+        # "دوريه" is دورية (a patrol), not دوري + ه (his league): after ي the ه
+        # is almost always a normalised ة, the feminine of the word
+        return _NOUN_SUFFIXES - {"ه"}
     return _NOUN_SUFFIXES
 
 
