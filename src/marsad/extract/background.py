@@ -31,9 +31,14 @@ def background_reason(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
         return "reference"
     if compares(doc.norm, hit.nstart, hit.nend, grammar):
         return "reference"
+    following = doc.norm[hit.nend:hit.nend + 16].split()[:1]
+    if following and following[0] in grammar.latest_words and not recent_date_in(scan, hit.nend, c_end):
+        return "reference"  # "تفجيرها الأخير": the latest of a series, told before
+    s_start, s_end = doc.sentences[doc.sentence_index(hit.nstart)]
+    if doc.norm[s_start:s_end].rstrip().endswith(("؟", "?")):
+        return "question"
     if recent_date_in(scan, c_start, c_end):
         return None
-    s_start, s_end = doc.sentences[doc.sentence_index(hit.nstart)]
     if is_pluperfect(doc.norm, s_start, hit.nstart, grammar):
         return "pluperfect"
     if any(mark in doc.norm[s_start:s_end] for mark in grammar.commentary_marks):

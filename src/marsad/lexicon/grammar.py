@@ -42,6 +42,7 @@ class Grammar:
     side_markers: tuple[str, ...]
     report_verbs: frozenset[str]
     comparison_words: frozenset[str]
+    latest_words: frozenset[str]
     affiliation_nouns: frozenset[str]
     ally_links: frozenset[str]
 
@@ -81,6 +82,7 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         side_markers=_longest_first(data["side_markers"]),
         report_verbs=frozenset(normalize_plain(w) for w in data["report_verbs"]),
         comparison_words=frozenset(normalize_plain(w) for w in data["comparison_words"]),
+        latest_words=frozenset(normalize_plain(w) for w in data["latest_words"]),
         affiliation_nouns=frozenset(normalize_plain(w) for w in data["affiliation_nouns"]),
         ally_links=frozenset(normalize_plain(w).replace(" ", "") for w in data["ally_links"]),
     )
