@@ -115,10 +115,21 @@ def head_places(scan: ArticleScan, start: int, end: int, resolved: dict[int, obj
     hits = [h for h in scan.places.within(start, end) if h.nstart in resolved]
     if not hits:
         return []
+    # "في جنوب كابول ... الهجوم في بولي علم": a town after a direction word only
+    # points the way when the stretch names another town
+    pointed = [h for h in hits if _after_direction(scan, h)]
+    towns = [h for h in hits if h not in pointed
+             and SPECIFICITY.get(resolved[h.nstart].feature, 3) >= SPECIFICITY["city"]]
+    if pointed and towns:
+        hits = [h for h in hits if h not in pointed]
     best = max(SPECIFICITY.get(resolved[h.nstart].feature, 3) for h in hits)
     heads = [h for h in hits if SPECIFICITY.get(resolved[h.nstart].feature, 3) == best]
     return heads[:1] + [h for prev, h in zip(heads, heads[1:], strict=False)
                         if _coordinated(scan.doc.norm, prev, h) and not is_near(scan, h, grammar)]
+
+
+def _after_direction(scan: ArticleScan, hit) -> bool:
+    return any(hit.nstart - cue.nend <= 2 for cue in scan.cues_named("direction").within(hit.nstart - 10, hit.nstart))
 
 
 COORDINATION_GAP = 24

@@ -18,7 +18,8 @@ BLOCKING_CUES = ("negation", "denial", "threat", "plan", "condition", "question"
                  "condolence", "ongoing")
 # Cues that cancel weak triggers anywhere in the sentence.
 CONTEXT_CUES = ("sport", "economy", "culture")
-NEGATION_REACH = 45  # characters between a negation and the trigger it cancels
+NEGATION_REACH = 45
+NON_EVENT_REACH = 40  # characters around an accident word within which even a strong trigger goes  # characters between a negation and the trigger it cancels
 PURPOSE_TYPES = {"Government regains territory", "Non-state actor overtakes territory",
                  "Arrests", "Agreement", "Headquarters or base established",
                  "Non-violent transfer of territory", "Change to group/activity"}
@@ -60,8 +61,12 @@ def is_blocked(scan: ArticleScan, hit, sport_article: bool, grammar) -> str | No
     if norm[s_start:s_end].lstrip(" \"(-").startswith(grammar.skip_sentence_openers):
         return "page furniture"
     clause_text = norm[c_start:c_end]
-    if any(word in clause_text for word in grammar.non_event_words):
-        return "not political violence"
+    for word in grammar.non_event_words:
+        at = clause_text.find(word)
+        # a crash or a war-long tally spoils the clause's weak words and those
+        # near it; "ويأتي تحطم المروحية بعد ... عملية انتحارية" still tells a bombing
+        if at >= 0 and (weight < 0.95 or abs(c_start + at - hit.nstart) <= NON_EVENT_REACH):
+            return "not political violence"
     for name in BLOCKING_CUES:
         for cue in scan.cues_named(name).within(c_start, hit.nstart):
             if name == "negation" and (hit.nstart - cue.nend > NEGATION_REACH
