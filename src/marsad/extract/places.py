@@ -45,7 +45,7 @@ def resolved_places(scan: ArticleScan, context: GeoContext, grammar: Grammar) ->
         place = choose(hit, context, qualifier=qualifier)
         if place is None:
             continue
-        if (qualifier is None and top >= FOREIGN_CONTEXT and place.feature != "country"
+        if (qualifier is None and top >= FOREIGN_CONTEXT and place.feature not in ("country", "region")
                 and context.country_weights.get(place.iso3, 0.0) <= 1.0):
             continue
         chosen[hit.nstart] = place
@@ -122,10 +122,18 @@ def head_places(scan: ArticleScan, start: int, end: int, resolved: dict[int, obj
              and SPECIFICITY.get(resolved[h.nstart].feature, 3) >= SPECIFICITY["city"]]
     if pointed and towns:
         hits = [h for h in hits if h not in pointed]
+    # "محافظة الأنبار غربي العراق": a country part only locates the place before it
+    parts = [h for h in hits if resolved[h.nstart].feature == "region"
+             and scan.doc.norm.startswith(_DIRECTIONS, h.nstart)]
+    if parts and len(parts) < len(hits):
+        hits = [h for h in hits if h not in parts]
     best = max(SPECIFICITY.get(resolved[h.nstart].feature, 3) for h in hits)
     heads = [h for h in hits if SPECIFICITY.get(resolved[h.nstart].feature, 3) == best]
     return heads[:1] + [h for prev, h in zip(heads, heads[1:], strict=False)
                         if _coordinated(scan.doc.norm, prev, h) and not is_near(scan, h, grammar)]
+
+
+_DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب")
 
 
 def _after_direction(scan: ArticleScan, hit) -> bool:
