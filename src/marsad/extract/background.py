@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.extract.dating import reports_date
 from marsad.extract.scan import ArticleScan
 from marsad.lexicon.grammar import Grammar
 
@@ -37,8 +38,8 @@ def background_reason(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
     s_start, s_end = doc.sentences[doc.sentence_index(hit.nstart)]
     if doc.norm[s_start:s_end].rstrip().endswith(("؟", "?")):
         return "question"
-    if recent_date_in(scan, c_start, c_end):
-        return None
+    if recent_date_in(scan, c_start, c_end, grammar.report_verbs):
+        return None  # "قد أعلن الخميس أن ...": a statement's date does not make its act news
     if is_pluperfect(doc.norm, s_start, hit.nstart, grammar):
         return "pluperfect"
     if any(mark in doc.norm[s_start:s_end] for mark in grammar.commentary_marks):
@@ -64,12 +65,14 @@ def compares(norm: str, start: int, end: int, grammar: Grammar) -> bool:
     return similar and bool(before) and before[0].lstrip("و") in ("من", "علي", "بعد", "عقب", "اثر")
 
 
-def recent_date_in(scan: ArticleScan, start: int, end: int) -> bool:
+def recent_date_in(scan: ArticleScan, start: int, end: int,
+                   report_verbs: frozenset[str] = frozenset()) -> bool:
     published = scan.doc.article.published
     if published is None:
         return False
     return any(h.date is not None and h.precision == 1
                and 0 <= (published - h.date).days <= RECENT_DAYS
+               and not (report_verbs and reports_date(scan, h, report_verbs))
                for h in scan.dates.within(start, end))
 
 

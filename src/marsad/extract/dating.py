@@ -62,7 +62,7 @@ def date_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
     for start, end in (clause, sentence):
         hits = [h for h in scan.dates.within(start, end) if h.date is not None or h.precision]
         if report_verbs:
-            own = [h for h in hits if not _reports(scan, h, report_verbs)]
+            own = [h for h in hits if not reports_date(scan, h, report_verbs)]
             hits = own if own or (start, end) != clause else hits
         if not hits:
             continue
@@ -92,7 +92,7 @@ def next_date(scan: ArticleScan, pos: int, report_verbs: frozenset[str]) -> Date
     for hit in scan.dates.within(pos, sentences[-1][1]):
         if hit.date is not None and hit.precision == 1 \
                 and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS \
-                and not _reports(scan, hit, report_verbs):
+                and not reports_date(scan, hit, report_verbs):
             return DateChoice(hit.date, 2, scan.doc.span(hit.nstart, hit.nend))
     return None
 
@@ -113,7 +113,7 @@ def running_date(scan: ArticleScan, pos: int) -> DateChoice | None:
 REPORT_REACH = 6  # words between a reporting verb and its date (the speaker's name)
 
 
-def _reports(scan: ArticleScan, hit, report_verbs: frozenset[str]) -> bool:
+def reports_date(scan: ArticleScan, hit, report_verbs: frozenset[str]) -> bool:
     """Whether a reporting verb governs the date: it stands a few words before it,
     with no trigger and no إن/أن (which open the reported act) in between."""
     start = scan.clause_of(hit.nstart)[0]
