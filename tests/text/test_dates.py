@@ -140,3 +140,9 @@ def test_writing_lag_needs_more_evidence_than_against():
     assert found[-1][1] == dt.date(2015, 8, 5)
     assert one("أمس", THURSDAY)[0] == dt.date(2015, 8, 5)
     assert one("الليلة الماضية", THURSDAY)[0] == dt.date(2015, 8, 5)
+
+
+def test_spaced_day_month_year_with_dashes():
+    found = dates("في تاريخ 19 - 8 - 1427هـ", SUNDAY)
+    assert found[0][1:] == (dt.date(2006, 9, 12), 1, "hijri")
+    assert dates("بين 15 - 20 شخصا", SUNDAY) == []

@@ -22,7 +22,7 @@ from marsad.text.normalize import AR_LETTERS, normalize_plain
 
 _DATA = Path(__file__).parent / "data" / "dates.yaml"
 # Arabic words first: most items are words (the branches cannot overlap).
-_ITEM = re.compile(rf"[{AR_LETTERS}]+|[0-9]+(?:/[0-9]+){{2}}|[0-9]+(?:-[0-9]+){{2}}|[0-9]+")
+_ITEM = re.compile(rf"[{AR_LETTERS}]+|[0-9]+(?: ?/ ?[0-9]+){{2}}|[0-9]+(?: ?- ?[0-9]+){{2}}|[0-9]+")
 _PROCLITICS = "وبفل"
 
 
@@ -160,9 +160,12 @@ class _Scanner:
             y, mth, d = (a, b, c) if a > 31 else (c, b, a)
         elif "-" in w:
             a, b, c = (int(x) for x in w.split("-"))
-            if a < 1000:
+            if a >= 1000:
+                y, mth, d = a, b, c
+            elif c >= 1000:  # "19 - 8 - 1427هـ"
+                y, mth, d = c, b, a
+            else:
                 return None
-            y, mth, d = a, b, c
         else:
             return None
         k1 = k + 1
