@@ -19,6 +19,7 @@ BLOCKING_CUES = ("negation", "denial", "threat", "plan", "condition", "question"
 # Cues that cancel weak triggers anywhere in the sentence.
 CONTEXT_CUES = ("sport", "economy", "culture")
 NEGATION_REACH = 45
+PLAN_AFTER_REACH = 50  # characters after a noun trigger within which an intention verb makes it a plan
 NON_EVENT_REACH = 40  # characters around an accident word within which even a strong trigger goes  # characters between a negation and the trigger it cancels
 PURPOSE_TYPES = {"Government regains territory", "Non-state actor overtakes territory",
                  "Arrests", "Agreement", "Headquarters or base established",
@@ -76,6 +77,8 @@ def is_blocked(scan: ArticleScan, hit, sport_article: bool, grammar) -> str | No
     if any(c.nstart <= hit.nstart < c.nend or hit.nstart <= c.nstart < hit.nend
            for c in scan.cues_named("metaphor").within(hit.nstart - 30, hit.nend)):
         return "metaphor"
+    if hit.entry.pos == "noun" and scan.cues_named("plan").within(hit.nend, min(c_end, hit.nend + PLAN_AFTER_REACH)):
+        return "plan"  # "مذبحة كانت الميليشيات تنوي ارتكابها": a noun named, then intended
     background = background_reason(scan, hit, grammar)
     if background is not None:
         return background
