@@ -23,6 +23,7 @@ FAST_PATH_WEIGHT = 0.5
 # One clause naming more towns than this for a single act is a tally or a
 # summary of a campaign (CODEBOOK §1: an event is one act at one place).
 MAX_SITES_PER_ACT = 3
+DEFUSE_REACH = 40  # characters between a defusing verb and the explosive it governs
 # A weak strike word ("ضربات", "استهدف") with the weapon that struck named in
 # its clause ("طائرات", "مدفعية") is two pieces of evidence, not one.
 WEAPON_CORROBORATED = 0.6
@@ -213,6 +214,8 @@ class Extractor:
                 cand.event_type = "Explosions/Remote violence"
                 cand.sub_event_type = "Shelling/artillery/missile attack"
                 cand.weight = max(cand.weight, WEAPON_CORROBORATED)
+        if cand.sub_event_type == "Remote explosive/landmine/IED" and self._defused(scan, group, clause):
+            cand.event_type, cand.sub_event_type = "Strategic developments", "Disrupted weapons use"
         self._retype_by_actors(cand, window)
         if cand.sub_event_type in (self.grammar.territory_state, self.grammar.territory_non_state):
             actor = cand.actor1
@@ -220,6 +223,14 @@ class Extractor:
                 cand.sub_event_type = (self.grammar.territory_state if actor.inter in (1, 3)
                                        and actor.generic != "armed"
                                        else self.grammar.territory_non_state)
+
+    def _defused(self, scan, group, clause) -> bool:
+        """"فككت فرق الهندسة عبوة ناسفة": a defusing verb governs the explosive."""
+        start = max(clause[0], group.main.nstart - DEFUSE_REACH)
+        words = scan.doc.norm[start:group.main.nstart].split()
+        return any(w in self.grammar.defuse_verbs
+                   or (w[:1] in "وف" and w[1:] in self.grammar.defuse_verbs) for w in words) \
+            and not scan.cues_named("killed").within(*clause)
 
     def _retype_by_actors(self, cand: Candidate, window: str) -> None:
         """Who acts decides the type a bare clash word cannot (CODEBOOK §2).

@@ -43,6 +43,7 @@ class Grammar:
     report_verbs: frozenset[str]
     comparison_words: frozenset[str]
     latest_words: frozenset[str]
+    defuse_verbs: frozenset[str]
     affiliation_nouns: frozenset[str]
     ally_links: frozenset[str]
 
@@ -83,6 +84,7 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         report_verbs=frozenset(normalize_plain(w) for w in data["report_verbs"]),
         comparison_words=frozenset(normalize_plain(w) for w in data["comparison_words"]),
         latest_words=frozenset(normalize_plain(w) for w in data["latest_words"]),
+        defuse_verbs=frozenset(normalize_plain(w) for w in data["defuse_verbs"]),
         affiliation_nouns=frozenset(normalize_plain(w) for w in data["affiliation_nouns"]),
         ally_links=frozenset(normalize_plain(w).replace(" ", "") for w in data["ally_links"]),
     )
