@@ -146,3 +146,8 @@ def test_spaced_day_month_year_with_dashes():
     found = dates("في تاريخ 19 - 8 - 1427هـ", SUNDAY)
     assert found[0][1:] == (dt.date(2006, 9, 12), 1, "hijri")
     assert dates("بين 15 - 20 شخصا", SUNDAY) == []
+
+
+def test_tomorrow_glossed_as_today_names_no_past_day():
+    found = dates('سترسل الدبابات اليوم "أمس" أو غدا "اليوم"', THURSDAY)
+    assert [d for _, d, _, _ in found] == [dt.date(2015, 8, 5)]

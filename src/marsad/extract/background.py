@@ -60,9 +60,10 @@ def compares(norm: str, start: int, end: int, grammar: Grammar) -> bool:
     """
     following = norm[end:end + 24].split()[:2]
     similar = bool(following) and (following[0] in grammar.comparison_words or (
-        len(following) > 1 and following[0] in ("اخر", "اخري") and following[1] in grammar.comparison_words))
+        len(following) > 1 and following[0] in grammar.comparison_between
+        and following[1] in grammar.comparison_words))
     before = norm[max(0, start - 12):start].split()[-1:]
-    return similar and bool(before) and before[0].lstrip("و") in ("من", "علي", "بعد", "عقب", "اثر")
+    return similar and bool(before) and before[0].lstrip("و") in grammar.comparison_leads
 
 
 def recent_date_in(scan: ArticleScan, start: int, end: int,

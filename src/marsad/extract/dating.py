@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from marsad.extract.scan import ArticleScan
+from marsad.lexicon.grammar import load_grammar as _grammar
 from marsad.model import Span
 
 BACKGROUND_DAYS = 30
@@ -120,7 +121,7 @@ def reports_date(scan: ArticleScan, hit, report_verbs: frozenset[str]) -> bool:
     words = list(_WORD.finditer(scan.doc.norm, start, hit.nstart))[-REPORT_REACH:]
     for match in reversed(words):
         word = match.group()
-        if word in _THAT:
+        if word in _grammar().that_words:
             return False
         if word in report_verbs or (word[:1] in "وف" and word[1:] in report_verbs):
             return not scan.triggers.within(match.start(), hit.nstart)
@@ -128,4 +129,3 @@ def reports_date(scan: ArticleScan, hit, report_verbs: frozenset[str]) -> bool:
 
 
 _WORD = re.compile(r"\S+")
-_THAT = frozenset(("ان", "انه", "انها", "بان", "بانه", "بانها"))

@@ -189,14 +189,12 @@ class Extractor:
         words = norm[max(0, hit.nstart - 14): hit.nstart].split()[-2:]
         if any(w.lstrip("و") in self.grammar.source_words for w in words):
             return True
-        verb = words[-1:]
-        if not verb or verb[0] not in self.grammar.report_verbs and (
-                verb[0][:1] not in "وف" or verb[0][1:] not in self.grammar.report_verbs):
+        if not words or not self.grammar.is_report_verb(words[-1]):
             return False
         # what the speaker says follows: "قالت الشرطة في سريلانكا، أمس (الجمعة)، إن ..."
         for match in re.finditer(r"\S+", norm[hit.nend: hit.nend + 60]):
             word = match.group().strip(",.()\"")
-            if word in ("ان", "انه", "انها", "بان"):
+            if word in self.grammar.that_words:
                 return not scan.triggers.within(hit.nend, hit.nend + match.start())
         return False
 

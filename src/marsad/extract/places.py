@@ -67,17 +67,14 @@ def is_speaker_place(scan: ArticleScan, hit, grammar: Grammar) -> bool:
     before = scan.doc.norm[c_start:hit.nstart].split()[-8:]
     verb_seen = False
     for word in before:
-        if word in _THAT:
+        if word in grammar.that_words:
             verb_seen = False
-        elif word in grammar.report_verbs or (word[:1] in "وف" and word[1:] in grammar.report_verbs):
+        elif grammar.is_report_verb(word):
             verb_seen = True
     if not verb_seen:
         return False
     after = scan.doc.norm[hit.nend:c_end].split()[:10]
-    return any(word in _THAT for word in after)
-
-
-_THAT = frozenset(("ان", "انه", "انها", "بان", "بانه", "بانها"))
+    return any(word in grammar.that_words for word in after)
 
 
 def _inside_actor(scan: ArticleScan, hit) -> bool:
@@ -124,16 +121,13 @@ def head_places(scan: ArticleScan, start: int, end: int, resolved: dict[int, obj
         hits = [h for h in hits if h not in pointed]
     # "محافظة الأنبار غربي العراق": a country part only locates the place before it
     parts = [h for h in hits if resolved[h.nstart].feature == "region"
-             and scan.doc.norm.startswith(_DIRECTIONS, h.nstart)]
+             and scan.cues_named("direction").within(h.nstart, h.nstart + 1)]
     if parts and len(parts) < len(hits):
         hits = [h for h in hits if h not in parts]
     best = max(SPECIFICITY.get(resolved[h.nstart].feature, 3) for h in hits)
     heads = [h for h in hits if SPECIFICITY.get(resolved[h.nstart].feature, 3) == best]
     return heads[:1] + [h for prev, h in zip(heads, heads[1:], strict=False)
                         if _coordinated(scan.doc.norm, prev, h) and not is_near(scan, h, grammar)]
-
-
-_DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب")
 
 
 def _after_direction(scan: ArticleScan, hit) -> bool:

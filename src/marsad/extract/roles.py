@@ -164,12 +164,12 @@ def is_victim(scan: ArticleScan, hit) -> bool:
     for word in reversed(before[-4:]):
         if word in grammar.victim_before:
             return True
-        if word in _AGENT_WORDS or (word[:1] == "ب" and len(word) > 4):
+        if word in grammar.agent_words or (word[:1] == "ب" and len(word) > 4):
             break
-    after = _HEDGE.sub("", norm[hit.nend: hit.nend + 30]).split()[:1]
+    after = _without_hedge(norm[hit.nend: hit.nend + 30], grammar).split()[:1]
     if after and after[0] in grammar.victim_after:
         return True
-    if after and after[0] in ("قتل", "جرح") and hit.entry.inter == 7:
+    if after and after[0] in grammar.passive_harm and hit.entry.inter == 7:
         return True  # "إن شخصا قتل": a civilian with the passive verb
     return _affiliation_hit(scan, hit, grammar)
 
@@ -186,11 +186,13 @@ def _affiliation_hit(scan: ArticleScan, hit, grammar) -> bool:
                 or scan.cues_named("injured").within(c_start, c_end))
 
 
-_HEDGE = re.compile(r"^\s*(?:علي الاقل|على الاقل|بالاقل)\s*,?")
-
-# words that introduce who did it: "برصاص"، "على يد"، "من قبل"، "في هجوم"، "جراء قصف"
-_AGENT_WORDS = frozenset(("يد", "ايدي", "قبل", "هجوم", "قصف", "غاره", "اثر", "جراء", "عقب", "نفذه",
-                          "شنه", "شنها", "علي", "ضد", "استهدف", "استهدفت"))
+def _without_hedge(text: str, grammar) -> str:
+    """The text with a leading count hedge ("على الأقل") removed."""
+    stripped = text.lstrip()
+    for hedge in grammar.count_hedges:
+        if stripped.startswith(hedge):
+            return stripped[len(hedge):].lstrip(" ,")
+    return text
 
 
 def _same(a: ActorRef | None, b: ActorRef | None) -> bool:

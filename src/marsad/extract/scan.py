@@ -82,7 +82,7 @@ def _closes_second_side(norm: str, s_start: int, match: re.Match[str], grammar: 
         return False
     before = norm[s_start:match.start("word")]
     at = before.rfind(marker)
-    return at >= 0 and not before[at + len(marker):].lstrip().startswith(("اخري", "ثانيه", "اخر"))
+    return at >= 0 and not before[at + len(marker):].lstrip().startswith(grammar.side_closers)
 
 
 _PATTERNS: dict[int, re.Pattern[str]] = {}

@@ -41,11 +41,23 @@ class Grammar:
     clash_words: tuple[str, ...]
     side_markers: tuple[str, ...]
     report_verbs: frozenset[str]
+    that_words: frozenset[str]
     comparison_words: frozenset[str]
+    comparison_between: frozenset[str]
+    comparison_leads: frozenset[str]
+    side_closers: tuple[str, ...]
+    agent_words: frozenset[str]
+    count_hedges: tuple[str, ...]
+    passive_harm: frozenset[str]
     latest_words: frozenset[str]
     defuse_verbs: frozenset[str]
     affiliation_nouns: frozenset[str]
     ally_links: frozenset[str]
+
+
+    def is_report_verb(self, word: str) -> bool:
+        """A reporting verb, bare or after و / ف (وقال، فأكد)."""
+        return word in self.report_verbs or (word[:1] in "وف" and word[1:] in self.report_verbs)
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -82,7 +94,14 @@ def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
         clash_words=_longest_first(data["clash_words"]),
         side_markers=_longest_first(data["side_markers"]),
         report_verbs=frozenset(normalize_plain(w) for w in data["report_verbs"]),
+        that_words=frozenset(normalize_plain(w) for w in data["that_words"]),
         comparison_words=frozenset(normalize_plain(w) for w in data["comparison_words"]),
+        comparison_between=frozenset(normalize_plain(w) for w in data["comparison_between"]),
+        comparison_leads=frozenset(normalize_plain(w) for w in data["comparison_leads"]),
+        side_closers=_longest_first(data["side_closers"]),
+        agent_words=frozenset(normalize_plain(w) for w in data["agent_words"]),
+        count_hedges=_longest_first(data["count_hedges"]),
+        passive_harm=frozenset(normalize_plain(w) for w in data["passive_harm"]),
         latest_words=frozenset(normalize_plain(w) for w in data["latest_words"]),
         defuse_verbs=frozenset(normalize_plain(w) for w in data["defuse_verbs"]),
         affiliation_nouns=frozenset(normalize_plain(w) for w in data["affiliation_nouns"]),

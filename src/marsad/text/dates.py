@@ -67,6 +67,8 @@ class _Lex:
         self.weekday_blockers = frozenset(normalize_plain(w) for w in raw["weekday_blockers"])
         self.past = _phrases(raw["past"])
         self.day_ordinals = frozenset(normalize_plain(w) for w in raw["day_ordinals"])
+        tomorrow = "|".join(sorted({re.escape(normalize_plain(w)) for w in raw["tomorrow"]}))
+        self.tomorrow_gloss = re.compile(rf'(?:{tomorrow})[\s"\'«»()\[\]]+$')
         self.relative = _phrases(raw["relative"])
         self.hijri_suffix = {normalize_plain(f) for f in raw["hijri_suffix"]}
         self.greg_suffix = {normalize_plain(f) for f in raw["gregorian_suffix"]}
@@ -364,8 +366,9 @@ def _merge_glosses(hits: list[DateHit], norm: str, published: dt.date) -> list[D
     yesterday, so the day before publication whatever the writing lag."""
     out: list[DateHit] = []
     day = published - dt.timedelta(days=1)
+    tomorrow = _lex().tomorrow_gloss
     for hit in hits:
-        if hit.said == "today" and _TOMORROW_GLOSS.search(norm, max(0, hit.nstart - 12), hit.nstart):
+        if hit.said == "today" and tomorrow.search(norm, max(0, hit.nstart - 12), hit.nstart):
             continue  # غدا «اليوم»: the writer's tomorrow, a day still to come
         if out and _is_gloss(out[-1], hit, norm):
             prev = out[-1]
@@ -373,9 +376,6 @@ def _merge_glosses(hits: list[DateHit], norm: str, published: dt.date) -> list[D
         else:
             out.append(hit)
     return out
-
-
-_TOMORROW_GLOSS = re.compile(r'غدا[\s"\'«»()\[\]]+$')
 
 
 def _is_gloss(prev: DateHit, hit: DateHit, norm: str) -> bool:
