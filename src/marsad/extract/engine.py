@@ -23,7 +23,8 @@ FAST_PATH_WEIGHT = 0.5
 # One clause naming more towns than this for a single act is a tally or a
 # summary of a campaign (CODEBOOK §1: an event is one act at one place).
 MAX_SITES_PER_ACT = 3
-DEFUSE_REACH = 40  # characters between a defusing verb and the explosive it governs
+DEFUSE_REACH = 40
+NON_STATE_GROUND = (2, 3, 4, 5, 6, 7)  # inter codes of actors without an air force  # characters between a defusing verb and the explosive it governs
 # A weak strike word ("ضربات", "استهدف") with the weapon that struck named in
 # its clause ("طائرات", "مدفعية") is two pieces of evidence, not one.
 WEAPON_CORROBORATED = 0.6
@@ -174,8 +175,14 @@ class Extractor:
             scan, actor_hits, main.nstart, main.nend, country, named)
         cand.assoc1 = [roles.actor_ref(scan, h, country, named) for h in allies]
         self._refine_type(scan, cand, group, clause)
-        if cand.sub_event_type == "Air/drone strike" and cand.actor1 is None:
-            cand.actor1 = self._aircraft_actor(scan, clause, country)
+        if cand.sub_event_type == "Air/drone strike" and (
+                cand.actor1 is None or cand.actor1.inter in NON_STATE_GROUND):
+            # armed groups fly no aircraft: "الطائرتين ميج تناوبت على استهداف ... المسلحة"
+            flyer = self._aircraft_actor(scan, clause, country)
+            if flyer is not None:
+                if cand.actor1 is not None and cand.actor2 is None:
+                    cand.actor2 = cand.actor1
+                cand.actor1 = flyer
         cand.toll = self._toll(scan, cand, clause)
         self._fill_victims(scan, cand, country)
         if cand.sub_event_type == "Air/drone strike" and cand.actor1 is not None:
