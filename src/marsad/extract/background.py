@@ -38,7 +38,7 @@ def background_reason(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
     s_start, s_end = doc.sentences[doc.sentence_index(hit.nstart)]
     if doc.norm[s_start:s_end].rstrip().endswith(("؟", "?")):
         return "question"
-    if recent_date_in(scan, c_start, c_end, grammar.report_verbs):
+    if recent_date_in(scan, c_start, c_end, grammar):
         return None  # "قد أعلن الخميس أن ...": a statement's date does not make its act news
     if is_pluperfect(doc.norm, s_start, hit.nstart, grammar):
         return "pluperfect"
@@ -67,13 +67,13 @@ def compares(norm: str, start: int, end: int, grammar: Grammar) -> bool:
 
 
 def recent_date_in(scan: ArticleScan, start: int, end: int,
-                   report_verbs: frozenset[str] = frozenset()) -> bool:
+                   grammar: Grammar | None = None) -> bool:
     published = scan.doc.article.published
     if published is None:
         return False
     return any(h.date is not None and h.precision == 1
                and 0 <= (published - h.date).days <= RECENT_DAYS
-               and not (report_verbs and reports_date(scan, h, report_verbs))
+               and not (grammar is not None and reports_date(scan, h, grammar))
                for h in scan.dates.within(start, end))
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from marsad.extract.scan import ArticleScan
-from marsad.lexicon.grammar import load_grammar as _grammar
+from marsad.lexicon.grammar import Grammar
 from marsad.model import Span
 
 BACKGROUND_DAYS = 30
@@ -51,7 +51,7 @@ def article_anchor(scan: ArticleScan) -> DateChoice:
 
 
 def date_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
-             anchor: DateChoice, report_verbs: frozenset[str] = frozenset()) -> DateChoice:
+             anchor: DateChoice, grammar: Grammar | None = None) -> DateChoice:
     """The nearest usable date in the clause, then the sentence, then the anchor.
 
     A date that follows a reporting verb (أعلن الجيش مساء أمس) dates a statement:
@@ -62,8 +62,8 @@ def date_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
     sentence = scan.doc.sentences[scan.doc.sentence_index(trigger_pos)]
     for start, end in (clause, sentence):
         hits = [h for h in scan.dates.within(start, end) if h.date is not None or h.precision]
-        if report_verbs:
-            own = [h for h in hits if not reports_date(scan, h, report_verbs)]
+        if grammar is not None:
+            own = [h for h in hits if not reports_date(scan, h, grammar)]
             hits = own if own or (start, end) != clause else hits
         if not hits:
             continue
@@ -76,13 +76,13 @@ def date_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
         return DateChoice(hit.date, hit.precision, scan.doc.span(hit.nstart, hit.nend),
                           background)
     return (running_date(scan, trigger_pos)
-            or next_date(scan, trigger_pos, report_verbs) or anchor)
+            or next_date(scan, trigger_pos, grammar) or anchor)
 
 
 NEXT_SENTENCES = 2
 
 
-def next_date(scan: ArticleScan, pos: int, report_verbs: frozenset[str]) -> DateChoice | None:
+def next_date(scan: ArticleScan, pos: int, grammar: Grammar | None) -> DateChoice | None:
     """For an undated lead ("أبطل خبراء مفعول عبوة ..."), the day the next sentences
     give the act they elaborate, passing over dates of statements."""
     published = scan.doc.article.published
@@ -93,7 +93,7 @@ def next_date(scan: ArticleScan, pos: int, report_verbs: frozenset[str]) -> Date
     for hit in scan.dates.within(pos, sentences[-1][1]):
         if hit.date is not None and hit.precision == 1 \
                 and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS \
-                and not reports_date(scan, hit, report_verbs):
+                and not (grammar is not None and reports_date(scan, hit, grammar)):
             return DateChoice(hit.date, 2, scan.doc.span(hit.nstart, hit.nend))
     return None
 
@@ -114,16 +114,16 @@ def running_date(scan: ArticleScan, pos: int) -> DateChoice | None:
 REPORT_REACH = 6  # words between a reporting verb and its date (the speaker's name)
 
 
-def reports_date(scan: ArticleScan, hit, report_verbs: frozenset[str]) -> bool:
+def reports_date(scan: ArticleScan, hit, grammar: Grammar) -> bool:
     """Whether a reporting verb governs the date: it stands a few words before it,
     with no trigger and no إن/أن (which open the reported act) in between."""
     start = scan.clause_of(hit.nstart)[0]
     words = list(_WORD.finditer(scan.doc.norm, start, hit.nstart))[-REPORT_REACH:]
     for match in reversed(words):
         word = match.group()
-        if word in _grammar().that_words:
+        if word in grammar.that_words:
             return False
-        if word in report_verbs or (word[:1] in "وف" and word[1:] in report_verbs):
+        if grammar.is_report_verb(word):
             return not scan.triggers.within(match.start(), hit.nstart)
     return False
 

@@ -142,7 +142,7 @@ class Extractor:
 
     def _candidate(self, scan, group, clause, site, anchor, named) -> Candidate | None:
         main = group.main
-        when = dating.date_for(scan, main.nstart, clause, anchor, self.grammar.report_verbs)
+        when = dating.date_for(scan, main.nstart, clause, anchor, self.grammar)
         if when.background:
             return None
         doc = scan.doc
