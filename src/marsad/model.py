@@ -199,6 +199,7 @@ class Event(BaseModel):
     notes: str = ""
     evidence: dict[str, list[list[int]]] = Field(default_factory=dict)
     confidence: float = 0.5
+    trace: list[str] = Field(default_factory=list)
 
     @field_validator("sub_event_type")
     @classmethod

@@ -28,6 +28,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "fatalities": pa.int64(),
     "injured": pa.int64(),
     "sources": pa.list_(pa.string()),
+    "trace": pa.list_(pa.string()),
     "source_count": pa.int32(),
     "confidence": pa.float64(),
 }

@@ -58,6 +58,7 @@ def to_event(scan: ArticleScan, c: Candidate) -> Event:
         notes=notes,
         evidence=evidence(c),
         confidence=confidence(c),
+        trace=list(c.fired),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from marsad.model import Span
@@ -62,3 +62,20 @@ class Candidate:
     sentences: set[int] = field(default_factory=set)
     extra_triggers: list[Span] = field(default_factory=list)
     reports: int = 1
+    hits: list[Any] = field(default_factory=list)  # the trigger hits this act rests on
+    main: Any = None  # the trigger hit that chose the sub-type
+    site: Any = None  # the PlaceChoice the places stage made
+    fired: list[str] = field(default_factory=list)  # ids of the rules that made it, in order
+
+    def clone(self) -> Candidate:
+        """A copy whose lists and sets are its own (one act reported at two sites)."""
+        return replace(self, sentences=set(self.sentences), extra_triggers=list(self.extra_triggers),
+                       hits=list(self.hits), fired=list(self.fired), assoc1=list(self.assoc1),
+                       assoc2=list(self.assoc2), toll=Toll())
+
+    def fire(self, rule_id: str) -> None:
+        if rule_id not in self.fired:
+            self.fired.append(rule_id)
+
+
+Act = Candidate  # the stages' name for it

@@ -26,6 +26,7 @@ class DateChoice:
     precision: int
     span: Span | None
     background: bool = False
+    source: str = "date.anchor"  # the rule id that chose it, for the event's trace
 
 
 def article_anchor(scan: ArticleScan) -> DateChoice:
@@ -69,12 +70,12 @@ def date_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
             continue
         hit = min(hits, key=lambda h: abs(h.nstart - trigger_pos))
         if hit.date is None:
-            return DateChoice(None, 3, scan.doc.span(hit.nstart, hit.nend))
+            return DateChoice(None, 3, scan.doc.span(hit.nstart, hit.nend), source="date.vague")
         if published is not None and hit.date > published:
             continue
         background = published is not None and (published - hit.date).days > BACKGROUND_DAYS
         return DateChoice(hit.date, hit.precision, scan.doc.span(hit.nstart, hit.nend),
-                          background)
+                          background, "date.clause" if (start, end) == clause else "date.sentence")
     return (running_date(scan, trigger_pos)
             or next_date(scan, trigger_pos, grammar) or anchor)
 
@@ -94,7 +95,8 @@ def next_date(scan: ArticleScan, pos: int, grammar: Grammar | None) -> DateChoic
         if hit.date is not None and hit.precision == 1 \
                 and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS \
                 and not (grammar is not None and reports_date(scan, hit, grammar)):
-            return DateChoice(hit.date, 2, scan.doc.span(hit.nstart, hit.nend))
+            return DateChoice(hit.date, 2, scan.doc.span(hit.nstart, hit.nend),
+                              source="date.next_sentences")
     return None
 
 
@@ -107,7 +109,8 @@ def running_date(scan: ArticleScan, pos: int) -> DateChoice | None:
     for hit in reversed(scan.dates.before(pos)):
         if hit.date is not None and hit.precision == 1 \
                 and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS:
-            return DateChoice(hit.date, 2, scan.doc.span(hit.nstart, hit.nend))
+            return DateChoice(hit.date, 2, scan.doc.span(hit.nstart, hit.nend),
+                              source="date.running")
     return None
 
 

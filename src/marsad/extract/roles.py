@@ -18,12 +18,14 @@ import re
 
 from marsad.extract.candidate import ActorRef
 from marsad.extract.scan import ArticleScan
+from marsad.extract.settings import SETTINGS
 from marsad.lexicon.grammar import load_grammar
+from marsad.text.clitics import conjunctions
 
-AGENT_REACH = 4  # characters between an agent marker and the actor it marks
-TARGET_REACH = 28
-GENITIVE_REACH = 3
-NON_STATE = (2, 3, 4)
+AGENT_REACH = SETTINGS.agent_reach
+TARGET_REACH = SETTINGS.target_reach
+GENITIVE_REACH = SETTINGS.genitive_reach
+NON_STATE = SETTINGS.non_state
 
 
 def actor_ref(scan: ArticleScan, hit, country: str | None,
@@ -258,3 +260,21 @@ def merge_assoc(primary: ActorRef | None, others: list[ActorRef]) -> list[ActorR
             seen.add(ref.name)
             assoc.append(ref)
     return assoc
+
+
+def is_source(scan: ArticleScan, hit, grammar) -> bool:
+    """The actor is the source of the news, not a party to the act it reports: after a
+    source word (sources in the police, a spokesman for the army), or a speaker whose
+    reporting verb is followed by إن/أن before any trigger."""
+    norm = scan.doc.norm
+    words = norm[max(0, hit.nstart - 14): hit.nstart].split()[-2:]
+    if any(w.lstrip(conjunctions()[0]) in grammar.source_words for w in words):
+        return True
+    if not words or not grammar.is_report_verb(words[-1]):
+        return False
+    # what the speaker says follows the that-word
+    for match in re.finditer(r"\S+", norm[hit.nend: hit.nend + 60]):
+        word = match.group().strip(",.()\"")
+        if word in grammar.that_words:
+            return not scan.triggers.within(hit.nend, hit.nend + match.start())
+    return False

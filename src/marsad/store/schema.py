@@ -76,6 +76,7 @@ class EventRow(Base):
     notes: Mapped[str] = mapped_column(Text)
     evidence: Mapped[dict[str, Any]] = mapped_column(JsonType)
     confidence: Mapped[float] = mapped_column(Float)
+    trace: Mapped[list[str]] = mapped_column(JsonType)
 
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(

@@ -1,0 +1,235 @@
+"""The predicates rules are built from, registered by name.
+
+Each predicate is ``fn(ctx, focus, **args)`` and answers with the normalised
+spans it rests on (an empty list when it rests on no particular words) or
+None when it does not hold. ``ctx`` is the ArticleContext, ``focus`` the
+trigger or act under test. Reaches are named settings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.extract import background
+from marsad.extract.classes import grammar_classes, is_cue_class
+from marsad.extract.context import ArticleContext, Focus
+from marsad.extract.rules import Answer, Arg, predicate
+from marsad.lexicon.grammar import load_grammar
+
+_OPT = False
+
+
+def _cues(ctx: ArticleContext, name: str, start: int, end: int) -> list[Any]:
+    return ctx.cues_named(name).within(start, end)
+
+
+def _words_in(ctx: ArticleContext, name: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the grammar class's words first occur in ``norm[start:end]``, by word."""
+    text = ctx.doc.norm[start:end]
+    found = []
+    for word in grammar_classes()[name]:
+        at = text.find(word)
+        if at >= 0:
+            found.append((start + at, start + at + len(word)))
+    return found
+
+
+def _in_scope(ctx: ArticleContext, name: str, start: int, end: int) -> list[tuple[int, int]]:
+    if is_cue_class(name):
+        return [(c.nstart, c.nend) for c in _cues(ctx, name, start, end)]
+    return _words_in(ctx, name, start, end)
+
+
+@predicate("trigger", pos=Arg("strs", _OPT), weight_below=Arg("setting", _OPT),
+           weight_at_least=Arg("setting", _OPT), event_type=Arg("strs", _OPT),
+           sub_event_type=Arg("strs", _OPT))
+def trigger(ctx: ArticleContext, focus: Focus, pos=None, weight_below=None, weight_at_least=None,
+            event_type=None, sub_event_type=None) -> Answer:
+    """The trigger (or act) has this part of speech, strength or type."""
+    ok = ((pos is None or focus.pos in pos)
+          and (weight_below is None or focus.weight < weight_below)
+          and (weight_at_least is None or focus.weight >= weight_at_least)
+          and (event_type is None or focus.event_type in event_type)
+          and (sub_event_type is None or focus.sub_event_type in sub_event_type))
+    return [] if ok else None
+
+
+@predicate("class_before", **{"class": Arg("class")}, scope=Arg("scope", _OPT),
+           max_gap=Arg("setting", _OPT), reach=Arg("setting", _OPT), not_inside=Arg("class", _OPT))
+def class_before(ctx: ArticleContext, focus: Focus, scope=None, max_gap=None, reach=None,
+                 not_inside=None, **kw) -> Answer:
+    """A word of the class starts before the trigger: in its scope, or within ``reach``
+    characters; at most ``max_gap`` characters from its end to the trigger; not part
+    of a phrase of class ``not_inside`` (ما لا يقل عن holds a negation word)."""
+    name = kw["class"]
+    start = ctx.scope(scope, focus)[0] if scope else 0
+    if reach is not None:
+        start = max(start, focus.nstart - reach) if scope else focus.nstart - reach
+    for cue in _cues(ctx, name, start, focus.nstart):
+        if max_gap is not None and focus.nstart - cue.nend > max_gap:
+            continue
+        if not_inside is not None and any(
+                h.nstart <= cue.nstart < h.nend
+                for h in _cues(ctx, not_inside, cue.nstart - _hedge_reach(), cue.nend)):
+            continue
+        return [(cue.nstart, cue.nend)]
+    return None
+
+
+def _hedge_reach() -> int:
+    from marsad.extract.settings import SETTINGS
+
+    return SETTINGS.hedge_reach
+
+
+@predicate("class_after", **{"class": Arg("class")}, scope=Arg("scope"), reach=Arg("setting"))
+def class_after(ctx: ArticleContext, focus: Focus, scope, reach, **kw) -> Answer:
+    """A word of the class starts after the trigger, within ``reach`` characters in scope."""
+    end = min(ctx.scope(scope, focus)[1], focus.nend + reach)
+    hits = _cues(ctx, kw["class"], focus.nend, end)
+    return [(hits[0].nstart, hits[0].nend)] if hits else None
+
+
+@predicate("class_in", **{"class": Arg("class")}, scope=Arg("scope"), near=Arg("setting", _OPT))
+def class_in(ctx: ArticleContext, focus: Focus, scope, near=None, **kw) -> Answer:
+    """A word of the class stands in the scope (within ``near`` characters of the trigger)."""
+    start, end = ctx.scope(scope, focus)
+    found = _in_scope(ctx, kw["class"], start, end)
+    if near is not None:
+        found = [s for s in found if abs(s[0] - focus.nstart) <= near]
+    return found[:1] if found else None
+
+
+@predicate("overlaps_trigger", **{"class": Arg("class")}, reach=Arg("setting"))
+def overlaps_trigger(ctx: ArticleContext, focus: Focus, reach, **kw) -> Answer:
+    """A phrase of the class covers the trigger or starts inside it (a metaphor)."""
+    for c in _cues(ctx, kw["class"], focus.nstart - reach, focus.nend):
+        if c.nstart <= focus.nstart < c.nend or focus.nstart <= c.nstart < focus.nend:
+            return [(c.nstart, c.nend)]
+    return None
+
+
+@predicate("sentence_opens_with", **{"class": Arg("class")})
+def sentence_opens_with(ctx: ArticleContext, focus: Focus, **kw) -> Answer:
+    """The trigger's sentence opens with a word of the class (page furniture)."""
+    s_start, s_end = focus.sentence
+    text = ctx.doc.norm[s_start:s_end]
+    lead = len(text) - len(text.lstrip(" \"(-"))
+    for word in grammar_classes()[kw["class"]]:
+        if text.startswith(word, lead):
+            return [(s_start + lead, s_start + lead + len(word))]
+    return None
+
+
+@predicate("next_word_in", **{"class": Arg("class")})
+def next_word_in(ctx: ArticleContext, focus: Focus, **kw) -> Answer:
+    """The word right after the trigger belongs to the class (تفجيرها الأخير)."""
+    norm = ctx.doc.norm
+    following = norm[focus.nend:focus.nend + 16].split()[:1]
+    if following and following[0] in grammar_classes()[kw["class"]]:
+        at = norm.find(following[0], focus.nend)
+        return [(at, at + len(following[0]))]
+    return None
+
+
+@predicate("question_sentence")
+def question_sentence(ctx: ArticleContext, focus: Focus) -> Answer:
+    """The trigger's sentence ends with a question mark."""
+    s_start, s_end = focus.sentence
+    return [] if ctx.doc.norm[s_start:s_end].rstrip().endswith(("؟", "?")) else None  # noqa: RUF001
+
+
+@predicate("compares_earlier_act")
+def compares_earlier_act(ctx: ArticleContext, focus: Focus) -> Answer:
+    """The trigger names an earlier act to compare with (بعد أسبوع من هجوم مماثل)."""
+    grammar = load_grammar()
+    return [] if background.compares(ctx.doc.norm, focus.nstart, focus.nend, grammar) else None
+
+
+@predicate("recent_date", scope=Arg("scope"), after_trigger=Arg("bool", _OPT),
+           own=Arg("bool", _OPT))
+def recent_date(ctx: ArticleContext, focus: Focus, scope, after_trigger=False, own=False) -> Answer:
+    """An exact date within ``recent_days`` of publication stands in the scope (after the
+    trigger); with ``own``, not a date that a reporting verb governs."""
+    start, end = ctx.scope(scope, focus)
+    if after_trigger:
+        start = focus.nend
+    grammar = load_grammar() if own else None
+    return [] if background.recent_date_in(ctx, start, end, grammar) else None
+
+
+@predicate("pluperfect")
+def pluperfect(ctx: ArticleContext, focus: Focus) -> Answer:
+    """The sentence opens with كان, or has كان … قد before the trigger."""
+    ok = background.is_pluperfect(ctx.doc.norm, focus.sentence[0], focus.nstart, load_grammar())
+    return [] if ok else None
+
+
+@predicate("old_year", scope=Arg("scope"))
+def old_year(ctx: ArticleContext, focus: Focus, scope) -> Answer:
+    """A year before the publication year, after a year word (عام 2011), in the scope;
+    or a sentence that opens with such a year (a this-day-in-history line)."""
+    start, end = ctx.scope(scope, focus)
+    published = ctx.doc.article.published
+    if background.old_year_in(ctx.doc.norm, start, end, published, load_grammar()):
+        return []
+    if background.opens_with_old_year(ctx.doc.norm, focus.sentence[0], published):
+        return []
+    return None
+
+
+@predicate("sport_article")
+def sport_article(ctx: ArticleContext, focus: Focus) -> Answer:
+    """The article is a sport page: many sport cues, few strong triggers."""
+    return [] if ctx.sport_article else None
+
+
+@predicate("purpose_lam")
+def purpose_lam(ctx: ArticleContext, focus: Focus) -> Answer:
+    """The trigger carries the purpose ل (لاستعادة، وللسيطرة): an aim, not an act."""
+    from marsad.extract.triggers import purpose_lam as test
+
+    return [] if test(ctx.doc.norm, focus.nstart) else None
+
+
+@predicate("word_before", **{"class": Arg("class")}, scope=Arg("scope"), reach=Arg("setting"))
+def word_before(ctx: ArticleContext, focus: Focus, scope, reach, **kw) -> Answer:
+    """A word of the class, bare or after و / ف, among the words within ``reach``
+    characters before the trigger in its scope (فككت ... عبوة)."""
+    from marsad.text.clitics import bare_conjunction
+
+    start = max(ctx.scope(scope, focus)[0], focus.nstart - reach)
+    words = grammar_classes()[kw["class"]]
+    norm = ctx.doc.norm
+    pos = start
+    for word in norm[start:focus.nstart].split():
+        at = norm.find(word, pos)
+        pos = at + len(word)
+        if word in words or bare_conjunction(word) in words:
+            return [(at, at + len(word))]
+    return None
+
+
+@predicate("actor", role=Arg("str"), generic=Arg("strs", _OPT), inter=Arg("ints", _OPT))
+def actor(ctx: ArticleContext, focus: Focus, role, generic=None, inter=None) -> Answer:
+    """The act has an actor in ``role`` (of this generic kind, or inter code)."""
+    ref = getattr(focus.act, role, None) if focus.act is not None else None
+    if ref is None or (generic is not None and ref.generic not in generic) \
+            or (inter is not None and ref.inter not in inter):
+        return None
+    return [(ref.nstart, ref.nstart + len(ref.surface or ""))] if ref.nstart >= 0 else []
+
+
+@predicate("civilians_face_armed")
+def civilians_face_armed(ctx: ArticleContext, focus: Focus) -> Answer:
+    """One side of the act is civilians (inter 7) and the other is not a civilian or
+    protester crowd (or is unnamed)."""
+    act = focus.act
+    if act is None:
+        return None
+    a1, a2 = act.actor1, act.actor2
+    if a1 is not None and a1.inter == 7 and a2 is not None and a2.inter != 7:
+        a1, a2 = a2, a1
+    if a2 is not None and a2.inter == 7 and (a1 is None or a1.inter not in (6, 7)):
+        return []
+    return None
