@@ -148,7 +148,10 @@ def version() -> None:
 
 
 def _register_optional_commands() -> None:
-    """Commands that live with their own stage (batch processing)."""
+    """Commands that live with their own stage (rules, batch processing)."""
+    from marsad.rules_commands import register as register_rules
+
+    register_rules(app)
     try:
         from marsad.batch.commands import register
     except ImportError:  # the batch stage is optional while it is being built

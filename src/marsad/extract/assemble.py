@@ -5,10 +5,11 @@ from __future__ import annotations
 from marsad.extract.candidate import Candidate
 from marsad.extract.confidence import confidence
 from marsad.extract.scan import ArticleScan
+from marsad.extract.settings import SETTINGS
 from marsad.model import Event, Span, disorder_type_for, interaction_code, stable_event_id
 
 UNKNOWN_ATTACKER_TYPES = ("Explosions/Remote violence", "Violence against civilians")
-UNIDENTIFIED_INTER = 3
+UNIDENTIFIED_INTER = SETTINGS.unidentified_inter
 
 
 def to_event(scan: ArticleScan, c: Candidate) -> Event:

@@ -13,44 +13,11 @@ import re
 
 from marsad.extract.dating import reports_date
 from marsad.extract.scan import ArticleScan
+from marsad.extract.settings import SETTINGS
 from marsad.lexicon.grammar import Grammar
 
-RECENT_DAYS = 7  # an exact date this close to publication makes the act news
-CLAUSE_CUES = ("history", "generic")  # anywhere in the clause, not only before the trigger
-REFERENCE_REACH = 25  # "منفذ هجوم سوروتش الانتحاري": the back-reference governs the trigger
+RECENT_DAYS = SETTINGS.recent_days  # an exact date this close to publication makes the act news
 _YEAR = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
-
-
-def background_reason(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
-    """Why the trigger's sentence is background, or None when it reports news."""
-    doc = scan.doc
-    c_start, c_end = scan.clause_of(hit.nstart)
-    # "تكريما لضحايا الهجوم" refers back; a date after the trigger ("ضحايا
-    # تفجير أمس") dates the act itself, one before it dates the reporting.
-    if scan.cues_named("reference").within(hit.nstart - REFERENCE_REACH, hit.nstart) \
-            and not recent_date_in(scan, hit.nend, c_end):
-        return "reference"
-    if compares(doc.norm, hit.nstart, hit.nend, grammar):
-        return "reference"
-    following = doc.norm[hit.nend:hit.nend + 16].split()[:1]
-    if following and following[0] in grammar.latest_words and not recent_date_in(scan, hit.nend, c_end):
-        return "reference"  # "تفجيرها الأخير": the latest of a series, told before
-    s_start, s_end = doc.sentences[doc.sentence_index(hit.nstart)]
-    if doc.norm[s_start:s_end].rstrip().endswith(("؟", "?")):
-        return "question"
-    if recent_date_in(scan, c_start, c_end, grammar):
-        return None  # "قد أعلن الخميس أن ...": a statement's date does not make its act news
-    if is_pluperfect(doc.norm, s_start, hit.nstart, grammar):
-        return "pluperfect"
-    if any(mark in doc.norm[s_start:s_end] for mark in grammar.commentary_marks):
-        return "commentary"
-    if old_year_in(doc.norm, c_start, c_end, doc.article.published, grammar) or \
-            opens_with_old_year(doc.norm, s_start, doc.article.published):
-        return "history"
-    for name in CLAUSE_CUES:
-        if scan.cues_named(name).within(c_start, c_end):
-            return name
-    return None
 
 
 def compares(norm: str, start: int, end: int, grammar: Grammar) -> bool:

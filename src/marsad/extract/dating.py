@@ -13,11 +13,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from marsad.extract.scan import ArticleScan
+from marsad.extract.settings import SETTINGS
 from marsad.lexicon.grammar import Grammar
 from marsad.model import Span
 
-BACKGROUND_DAYS = 30
-ANCHOR_WINDOW_DAYS = 7
+BACKGROUND_DAYS = SETTINGS.background_days
+ANCHOR_WINDOW_DAYS = SETTINGS.anchor_window_days
 
 
 @dataclass(slots=True)
@@ -80,7 +81,7 @@ def date_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
             or next_date(scan, trigger_pos, grammar) or anchor)
 
 
-NEXT_SENTENCES = 2
+NEXT_SENTENCES = SETTINGS.next_sentences
 
 
 def next_date(scan: ArticleScan, pos: int, grammar: Grammar | None) -> DateChoice | None:
@@ -114,7 +115,7 @@ def running_date(scan: ArticleScan, pos: int) -> DateChoice | None:
     return None
 
 
-REPORT_REACH = 6  # words between a reporting verb and its date (the speaker's name)
+REPORT_REACH = SETTINGS.report_reach
 
 
 def reports_date(scan: ArticleScan, hit, grammar: Grammar) -> bool:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from marsad.extract.candidate import Candidate
 from marsad.extract.places import km
+from marsad.extract.settings import SETTINGS
 from marsad.extract.triggers import SUB_PRIORITY
 from marsad.geo import load_gazetteer
 
-SAME_SITE_KM = 8.0
+SAME_SITE_KM = SETTINGS.same_site_km
 
 
 def same_act(a: Candidate, b: Candidate) -> bool:
@@ -52,6 +53,7 @@ def merge_into(kept: Candidate, other: Candidate) -> None:
             and SUB_PRIORITY.get(other.sub_event_type, 0) > SUB_PRIORITY.get(kept.sub_event_type, 0)):
         # "التفجير الانتحاري" told later makes the earlier "تفجير" a suicide bombing
         kept.sub_event_type = other.sub_event_type
+        kept.fire("merge.specific_sub_type")
     kept.weight = max(kept.weight, other.weight)
     if kept.place_inherited and not other.place_inherited:
         kept.place, kept.place_span, kept.place_surface = (
@@ -69,6 +71,8 @@ def merge_into(kept: Candidate, other: Candidate) -> None:
     kept.sentences |= other.sentences
     kept.extra_triggers.append(other.trigger_span)
     kept.reports += other.reports
+    kept.hits.extend(h for h in other.hits if h not in kept.hits)
+    kept.fire("merge.same_act")
 
 
 def _merge_actors(kept: Candidate, other: Candidate) -> None:

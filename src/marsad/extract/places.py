@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.extract.scan import ArticleScan
+from marsad.extract.settings import SETTINGS
 from marsad.geo.resolve import GeoContext, choose, precision_for
 from marsad.lexicon.grammar import Grammar
 
@@ -12,8 +13,8 @@ SPECIFICITY = {
     "landmark": 6, "base": 6, "camp": 6, "crossing": 6, "district": 6, "village": 5,
     "city": 4, "region": 3, "admin1": 2, "country": 1,
 }
-QUALIFIER_REACH = 12  # characters between a qualifier word (مدينة، حي) and the name
-NEAR_REACH = 14
+QUALIFIER_REACH = SETTINGS.qualifier_reach
+NEAR_REACH = SETTINGS.near_reach
 
 
 @dataclass(slots=True)
@@ -24,7 +25,7 @@ class PlaceChoice:
     inherited: bool
 
 
-FOREIGN_CONTEXT = 3.0  # an article this much about one country ignores stray foreign names
+FOREIGN_CONTEXT = SETTINGS.foreign_context
 
 
 def resolved_places(scan: ArticleScan, context: GeoContext, grammar: Grammar) -> dict[int, object]:
@@ -134,7 +135,7 @@ def _after_direction(scan: ArticleScan, hit) -> bool:
     return any(hit.nstart - cue.nend <= 2 for cue in scan.cues_named("direction").within(hit.nstart - 10, hit.nstart))
 
 
-COORDINATION_GAP = 24
+COORDINATION_GAP = SETTINGS.coordination_gap
 
 
 def _coordinated(norm: str, prev, hit) -> bool:

@@ -168,6 +168,8 @@ def place_acts(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
             inherited = next((actor_sites[a] for a in clause_actors if a in actor_sites),
                              last_place)
             sites, how = _sites(ctx, act, inherited)
+            if not sites:
+                drop(ctx, act, "place.none", "no place is named for it or the article")
             if len(sites) > SETTINGS.max_sites_per_act:
                 drop(ctx, act, "place.regional_summary", "a tally over many towns, not one act")
                 continue

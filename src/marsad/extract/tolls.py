@@ -28,16 +28,17 @@ from pathlib import Path
 import yaml
 
 from marsad.extract.scan import ArticleScan
+from marsad.extract.settings import SETTINGS
 from marsad.lexicon.grammar import Grammar
 from marsad.model import Span
 from marsad.text.normalize import normalize_plain
 
-AFTER_REACH = 30  # characters from the end of a cue to its number
-BEFORE_REACH = 40  # characters from a number to the cue that follows it
-CHAIN_GAP = 40  # characters between two numbers summed in one list
-OWNER_GAP = 14  # a number this close before a cue (one counted word at most) is that cue's
-NEGATION_WORDS_BACK = 4  # a negator this many words before a cue cancels it
-VAGUE_PLURAL = 10  # CODEBOOK §6: an unknown plural ("وأصيب آخرون")
+AFTER_REACH = SETTINGS.toll_after_reach
+BEFORE_REACH = SETTINGS.toll_before_reach
+CHAIN_GAP = SETTINGS.toll_chain_gap
+OWNER_GAP = SETTINGS.toll_owner_gap
+NEGATION_WORDS_BACK = SETTINGS.toll_negation_words_back
+VAGUE_PLURAL = SETTINGS.vague_plural
 
 # Closed word classes the toll rules reason with: data/toll_words.yaml.
 TOLL_WORDS_FILE = Path(__file__).parent / "data" / "toll_words.yaml"

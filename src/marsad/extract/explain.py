@@ -1,0 +1,67 @@
+"""Why each trigger of an article became an event, or which rule stopped it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.extract.assemble import to_event
+from marsad.extract.engine import Extractor
+from marsad.model import Article, Event
+
+
+@dataclass(slots=True)
+class TriggerStory:
+    """One trigger word: where it is, what it became and the words that decided it."""
+
+    nstart: int
+    nend: int
+    surface: str
+    sentence: str
+    sub_event_type: str
+    weight: float
+    event: int | None = None  # index into ArticleStory.events
+    rule_id: str | None = None  # the rule or step that stopped it
+    reason: str | None = None
+    evidence: list[str] = field(default_factory=list)  # the words the decision rests on
+
+
+@dataclass(slots=True)
+class ArticleStory:
+    article_id: str
+    triggers: list[TriggerStory]
+    events: list[Event]
+    fast_path: bool = False  # no trigger strong enough: the article was not read further
+
+
+def explain(extractor: Extractor, article: Article) -> ArticleStory:
+    """Every trigger of the article with its fate (the pre-check is skipped)."""
+    ctx = extractor.context(article, force=True)
+    assert ctx is not None
+    fast = extractor.context(article) is None
+    acts: list = []
+    for stage in extractor.stages:
+        acts = stage(ctx, acts)
+    events = [] if fast else [to_event(ctx, act) for act in acts]
+    doc = ctx.doc
+    event_of = {id(hit): i for i, act in enumerate(acts) for hit in act.hits}
+    stopped = {}
+    for d in ctx.decisions:
+        stopped.setdefault(id(d.hit), d)
+    stories = []
+    for hit in ctx.triggers.hits:
+        entry = hit.entry
+        story = TriggerStory(hit.nstart, hit.nend, doc.surface(hit.nstart, hit.nend),
+                             doc.sentence_text(doc.sentence_index(hit.nstart)),
+                             entry.sub_event_type, entry.weight)
+        if fast:
+            story.rule_id, story.reason = "find.fast_path", "no trigger of the article is strong enough"
+        elif id(hit) in event_of:
+            story.event = event_of[id(hit)]
+        elif id(hit) in stopped:
+            d = stopped[id(hit)]
+            story.rule_id, story.reason = d.rule_id, d.reason
+            story.evidence = [doc.surface(s, e) for s, e in d.spans]
+        else:
+            story.rule_id, story.reason = "unaccounted", "no stage recorded what became of it"
+        stories.append(story)
+    return ArticleStory(article.id, stories, events, fast)
