@@ -25,10 +25,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	bash scripts/pg.sh start
 	MARSAD_TEST_PG_URL=$$(cat .pg/url) $(BIN)/pytest
-	$(BIN)/ruff check src tests bench
+	$(MAKE) lint
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check --select C901 src/marsad/extract
+	$(BIN)/mypy src/marsad/extract
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpus/saudinewsnet --out bench/results.json

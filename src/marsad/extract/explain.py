@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.extract.assemble import to_event
+from marsad.extract.context import Decision
 from marsad.extract.engine import Extractor
 from marsad.model import Article, Event
 
@@ -44,7 +45,7 @@ def explain(extractor: Extractor, article: Article) -> ArticleStory:
     events = [] if fast else [to_event(ctx, act) for act in acts]
     doc = ctx.doc
     event_of = {id(hit): i for i, act in enumerate(acts) for hit in act.hits}
-    stopped = {}
+    stopped: dict[int, Decision] = {}
     for d in ctx.decisions:
         stopped.setdefault(id(d.hit), d)
     stories = []

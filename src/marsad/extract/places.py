@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from marsad.extract.scan import ArticleScan
 from marsad.extract.settings import SETTINGS
@@ -19,8 +20,8 @@ NEAR_REACH = SETTINGS.near_reach
 
 @dataclass(slots=True)
 class PlaceChoice:
-    place: object
-    hit: object | None
+    place: Any  # marsad.geo Place
+    hit: Any  # the gazetteer hit, or None for an inferred place
     near: bool
     inherited: bool
 
@@ -28,7 +29,7 @@ class PlaceChoice:
 FOREIGN_CONTEXT = SETTINGS.foreign_context
 
 
-def resolved_places(scan: ArticleScan, context: GeoContext, grammar: Grammar) -> dict[int, object]:
+def resolved_places(scan: ArticleScan, context: GeoContext, grammar: Grammar) -> dict[int, Any]:
     """Resolve every place hit that names a location once: nstart → Place.
 
     Skipped: demonyms, names inside an actor's name (سرايا الدفاع عن بنغازي),
@@ -36,7 +37,7 @@ def resolved_places(scan: ArticleScan, context: GeoContext, grammar: Grammar) ->
     reading is a town of a country the article does not otherwise mention
     (a squadron called سحاب is not the Jordanian town).
     """
-    chosen: dict[int, object] = {}
+    chosen: dict[int, Any] = {}
     top = max(context.country_weights.values(), default=0.0)
     for hit in scan.places.hits:
         if hit.is_adjective or _inside_actor(scan, hit) or is_dateline(scan.doc.norm, hit) \
@@ -103,7 +104,7 @@ def is_near(scan: ArticleScan, hit, grammar: Grammar) -> bool:
     return False
 
 
-def head_places(scan: ArticleScan, start: int, end: int, resolved: dict[int, object],
+def head_places(scan: ArticleScan, start: int, end: int, resolved: dict[int, Any],
                 grammar: Grammar) -> list:
     """Place hits in a stretch that name where an act is, not a reference point.
 
@@ -146,7 +147,7 @@ def _coordinated(norm: str, prev, hit) -> bool:
 
 
 def place_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
-              resolved: dict[int, object], grammar: Grammar) -> list[PlaceChoice]:
+              resolved: dict[int, Any], grammar: Grammar) -> list[PlaceChoice]:
     """Places for an act: from its clause, else its sentence; possibly several."""
     heads = head_places(scan, clause[0], clause[1], resolved, grammar)
     if not heads:

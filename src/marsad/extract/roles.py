@@ -117,6 +117,13 @@ def assign_roles(scan: ArticleScan, hits: list, trigger_pos: int, trigger_end: i
         genitive = [h for h in hits if 0 <= h.nstart - trigger_end <= GENITIVE_REACH]
         if genitive and (target is None or genitive[0].nstart != target.nstart):
             initiator = refs[genitive[0].nstart]
+    return _by_order(scan, hits, refs, initiator, target)
+
+
+def _by_order(scan: ArticleScan, hits: list, refs: dict[int, ActorRef],
+              initiator: ActorRef | None, target: ActorRef | None
+              ) -> tuple[ActorRef | None, ActorRef | None]:
+    """Fill the roles still open by word order, victims last (CODEBOOK §3)."""
     # Victims ("مقتل ثلاثة جنود", "جنديين قتلا") are targets: try the others first.
     victims = {h.nstart for h in hits if is_victim(scan, h)}
     ordered = [refs[h.nstart] for h in hits if h.nstart not in victims]
@@ -126,7 +133,8 @@ def assign_roles(scan: ArticleScan, hits: list, trigger_pos: int, trigger_end: i
     for ref in ordered:
         if initiator is None and not _same(ref, target):
             initiator = ref
-        elif target is None and not _same(ref, initiator) and ref.name != initiator.name:
+        elif target is None and initiator is not None and not _same(ref, initiator) \
+                and ref.name != initiator.name:
             target = ref
     if initiator is not None and target is not None and _base(initiator.name) == _base(target.name):
         # one force named twice ("قوات الطوارئ" ... "منسوبي قوات الطوارئ الخاصة")

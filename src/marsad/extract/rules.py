@@ -163,43 +163,65 @@ def _class_names() -> frozenset[str]:
     return class_names()
 
 
+def _check_class(label: str, value: Any) -> Any:
+    if value not in _class_names():
+        raise RuleError(f"{label}: unknown word class {value!r}")
+    return value
+
+
+def _check_setting(label: str, value: Any) -> Any:
+    if isinstance(value, str):
+        if value not in SETTINGS:
+            raise RuleError(f"{label}: unknown setting {value!r}")
+        return getattr(SETTINGS, value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RuleError(f"{label}: must name a setting or be a number, got {value!r}")
+    return value
+
+
+def _check_scope(label: str, value: Any) -> Any:
+    if value not in SCOPES:
+        raise RuleError(f"{label}: scope must be one of {sorted(SCOPES)}")
+    return value
+
+
+def _check_strs(label: str, value: Any) -> Any:
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise RuleError(f"{label}: must be a string or a list of strings")
+    return tuple(values)
+
+
+def _check_str(label: str, value: Any) -> Any:
+    if not isinstance(value, str):
+        raise RuleError(f"{label}: must be a string")
+    return value
+
+
+def _check_ints(label: str, value: Any) -> Any:
+    values = [value] if isinstance(value, int) else value
+    if not isinstance(values, list | tuple) or not all(isinstance(v, int) for v in values):
+        raise RuleError(f"{label}: must be an integer or a list of integers")
+    return tuple(values)
+
+
+def _check_bool(label: str, value: Any) -> Any:
+    if not isinstance(value, bool):
+        raise RuleError(f"{label}: must be true or false")
+    return value
+
+
+_CHECKS: dict[str, Callable[[str, Any], Any]] = {
+    "class": _check_class, "setting": _check_setting, "scope": _check_scope,
+    "strs": _check_strs, "str": _check_str, "ints": _check_ints, "bool": _check_bool,
+}
+
+
 def _check_arg(where: str, pname: str, key: str, arg: Arg, value: Any) -> Any:
-    label = f"{where}: {pname}.{key}"
-    if arg.kind == "class":
-        if value not in _class_names():
-            raise RuleError(f"{label}: unknown word class {value!r}")
-        return value
-    if arg.kind == "setting":
-        if isinstance(value, str):
-            if value not in SETTINGS:
-                raise RuleError(f"{label}: unknown setting {value!r}")
-            return getattr(SETTINGS, value)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise RuleError(f"{label}: must name a setting or be a number, got {value!r}")
-        return value
-    if arg.kind == "scope":
-        if value not in SCOPES:
-            raise RuleError(f"{label}: scope must be one of {sorted(SCOPES)}")
-        return value
-    if arg.kind == "strs":
-        values = [value] if isinstance(value, str) else value
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise RuleError(f"{label}: must be a string or a list of strings")
-        return tuple(values)
-    if arg.kind == "str":
-        if not isinstance(value, str):
-            raise RuleError(f"{label}: must be a string")
-        return value
-    if arg.kind == "ints":
-        values = [value] if isinstance(value, int) else value
-        if not isinstance(values, list | tuple) or not all(isinstance(v, int) for v in values):
-            raise RuleError(f"{label}: must be an integer or a list of integers")
-        return tuple(values)
-    if arg.kind == "bool":
-        if not isinstance(value, bool):
-            raise RuleError(f"{label}: must be true or false")
-        return value
-    raise RuleError(f"{label}: unknown argument kind {arg.kind!r}")
+    check = _CHECKS.get(arg.kind)
+    if check is None:
+        raise RuleError(f"{where}: {pname}.{key}: unknown argument kind {arg.kind!r}")
+    return check(f"{where}: {pname}.{key}", value)
 
 
 def _condition(where: str, raw: Any) -> Condition:

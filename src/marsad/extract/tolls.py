@@ -24,6 +24,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -253,7 +254,7 @@ class _Reader:
 
     # ---- who owns a number
 
-    def _owner(self, count: _Count) -> tuple[object, str] | None:
+    def _owner(self, count: _Count) -> tuple[Any, str] | None:
         """The cue right behind a number ("14 قتيلا", "52 حالة وفاة"), if any."""
         for cue, kind in self.cues:
             if cue.nstart < count.nend:
@@ -384,8 +385,8 @@ class _Reader:
         """"شخصين قتلا وأصيب عشرة", "14 قتيلا": the count right before is this cue's."""
         cue = self.cues[index][0]
         before = [c for c in self.counts if c.nend <= cue.nstart and c.nstart not in self.used]
-        if before and self._owner(before[-1]) is not None \
-                and self._owner(before[-1])[0] is cue:
+        owner = self._owner(before[-1]) if before else None
+        if owner is not None and owner[0] is cue:
             return self._before(index)
         return None
 

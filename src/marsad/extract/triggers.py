@@ -9,6 +9,7 @@ to retake") — an aim, not an act.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from marsad.extract.scan import ArticleScan
 from marsad.extract.settings import SETTINGS, load_typing
@@ -27,7 +28,7 @@ class TriggerGroup:
     event_type: str
     sub_event_type: str
     weight: float
-    main: object  # the LexHit that chose the sub-type
+    main: Any  # the LexHit that chose the sub-type
     hits: list
 
 
