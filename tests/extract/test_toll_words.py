@@ -1,4 +1,4 @@
-"""Integrity of the toll word classes (extract/data/toll_words.yaml)."""
+"""Integrity of the toll word classes (lexicon/data/classes/tolls_words.yaml)."""
 
 from __future__ import annotations
 

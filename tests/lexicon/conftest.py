@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from marsad.lexicon import Lexicon, build_lexicon
 
@@ -60,6 +61,18 @@ agent: [قوات]
 """
 
 
+def as_classes(cues: str) -> str:
+    """``name: [words]`` shorthand as the class schema (text that is no such mapping as is)."""
+    try:
+        raw = yaml.safe_load(cues)
+    except yaml.YAMLError:
+        return cues
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        return cues
+    return yaml.safe_dump({name: {"doc": name, "kind": "cue", "words": words}
+                           for name, words in raw.items()}, allow_unicode=True)
+
+
 def write_data(
     root: Path, triggers: str = TRIGGERS, actors: str = ACTORS, cues: str = CUES
 ) -> Path:
@@ -67,7 +80,7 @@ def write_data(
     for folder, name, text in (
         ("triggers", "test.yaml", triggers),
         ("actors", "test.yaml", actors),
-        ("cues", "test.yaml", cues),
+        ("classes", "test.yaml", as_classes(cues)),
     ):
         (root / folder).mkdir(parents=True, exist_ok=True)
         (root / folder / name).write_text(text, encoding="utf-8")

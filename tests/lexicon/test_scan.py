@@ -184,10 +184,11 @@ def test_bad_actor_entries(tmp_path: Path, actors: str, expected: str) -> None:
     assert message.startswith("actors/test.yaml") and expected in message
 
 
-def test_unknown_cue_name_and_empty_phrase(tmp_path: Path) -> None:
-    assert "unknown cue name" in _error(tmp_path, cues="feelings: [حزن]\n")
+def test_bad_class_kind_and_empty_phrase(tmp_path: Path) -> None:
+    assert "kind must be one of" in _error(
+        tmp_path, cues="feelings: {doc: d, kind: mood, words: [حزن]}\n")
     assert "normalises to an empty" in _error(tmp_path, cues="killed: ['ـــ']\n")
-    assert "duplicate phrase" in _error(tmp_path, cues="killed: [قتلى, قتلي]\n")
+    assert "duplicate word" in _error(tmp_path, cues="killed: [قتلى, قتلي]\n")
 
 
 def test_bad_weight_and_pos(tmp_path: Path) -> None:
@@ -197,7 +198,7 @@ def test_bad_weight_and_pos(tmp_path: Path) -> None:
 
 
 def test_invalid_yaml_names_the_file(tmp_path: Path) -> None:
-    assert _error(tmp_path, cues="killed: [قتلى\n").startswith("test.yaml")
+    assert _error(tmp_path, cues="killed: [قتلى\n").startswith("classes/test.yaml")
 
 
 def test_fixture_data_itself_is_valid(tmp_path: Path) -> None:

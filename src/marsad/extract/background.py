@@ -52,7 +52,7 @@ def is_pluperfect(norm: str, s_start: int, pos: int, grammar: Grammar) -> bool:
             continue
         if i == 0 or (i == 1 and words[0] in grammar.pluperfect_openers):
             return True
-        reach = words[i + 1: i + 1 + grammar.pluperfect_reach]
+        reach = words[i + 1: i + 1 + SETTINGS.pluperfect_reach]
         if grammar.pluperfect_particle in reach:
             return True
     return False

@@ -56,15 +56,14 @@ class Extractor:
         """Everything the stages read about one article; None when the cheap trigger
         pre-check finds nothing strong enough to be worth the work (unless ``force``)."""
         doc = build_document(article)
-        raw = self.lexicon.matcher.raw_hits(doc.norm)
-        if not force and not any(kind == "trigger" and entry.weight >= SETTINGS.fast_path_weight
-                                 for _, _, kind, entry, _ in raw):
+        if not force and not self.lexicon.has_trigger(doc.norm, SETTINGS.fast_path_weight):
             return None
-        return self.scan(doc, raw)
+        return self.scan(doc)
 
-    def scan(self, doc: Document, raw: list | None = None) -> ArticleContext:
-        hits = self.lexicon.matcher.scan(doc.norm, raw)
+    def scan(self, doc: Document) -> ArticleContext:
+        hits = self.lexicon.scan(doc.norm)
         cues = [h for h in hits if h.kind == "cue"]
+        words = [h for h in hits if h.kind == "word"]
         ctx = ArticleContext(
             doc=doc,
             triggers=Indexed([h for h in hits if h.kind == "trigger"]),
@@ -74,7 +73,7 @@ class Extractor:
             numbers=Indexed(list(doc.numbers)),
             dates=Indexed(list(doc.dates)),
             clauses=split_clauses(doc, self.grammar),
-            cue_names=group_cues(cues),
+            cue_names=group_cues(cues + words),
             rules=self.rules,
             grammar=self.grammar,
             gazetteer=self.gazetteer,

@@ -96,10 +96,10 @@ def load_typing(path: Path = TYPING_FILE) -> dict[str, Any]:
 
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     subs = {s for values in EVENT_TYPES.values() for s in values}
-    for key in ("sub_priority", "type_rank", "defused_is_not"):
+    for key in ("sub_priority", "type_rank", "defused_is_not", "territory"):
         if key not in raw:
             raise SettingsError(f"{path.name}: missing {key!r}")
-    for name in [*raw["sub_priority"], *raw["defused_is_not"]]:
+    for name in [*raw["sub_priority"], *raw["defused_is_not"], *raw["territory"].values()]:
         if name not in subs:
             raise SettingsError(f"{path.name}: unknown sub-event type {name!r}")
     for name in raw["type_rank"]:

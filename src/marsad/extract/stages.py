@@ -17,7 +17,7 @@ from marsad.extract.candidate import Act, ActorRef, Toll
 from marsad.extract.context import ArticleContext, Decision, Focus
 from marsad.extract.merge import drop_country_summaries, merge_candidates
 from marsad.extract.rules import Rule
-from marsad.extract.settings import SETTINGS
+from marsad.extract.settings import SETTINGS, load_typing
 
 Stage = Callable[[ArticleContext, list[Act]], list[Act]]
 
@@ -113,9 +113,9 @@ def _apply_type_rule(ctx: ArticleContext, focus: Focus, rule: Rule) -> None:
             a1, a2 = a2, a1
         act.actor1, act.actor2 = a1, a2
     if then.get("territory_by_actor") and act.actor1 is not None:
-        grammar = ctx.grammar
         state = act.actor1.inter in (1, 3) and act.actor1.generic != "armed"
-        act.sub_event_type = grammar.territory_state if state else grammar.territory_non_state
+        territory = load_typing()["territory"]
+        act.sub_event_type = territory["state"] if state else territory["non_state"]
     act.fire(rule.id)
     fresh = _act_focus(ctx, act)
     focus.weight, focus.event_type, focus.sub_event_type = (

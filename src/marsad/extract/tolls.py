@@ -23,13 +23,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from marsad.extract.scan import ArticleScan
 from marsad.extract.settings import SETTINGS
+from marsad.lexicon.classes import load_classes
 from marsad.lexicon.grammar import Grammar
 from marsad.model import Span
 from marsad.text.normalize import normalize_plain
@@ -41,14 +39,13 @@ OWNER_GAP = SETTINGS.toll_owner_gap
 NEGATION_WORDS_BACK = SETTINGS.toll_negation_words_back
 VAGUE_PLURAL = SETTINGS.vague_plural
 
-# Closed word classes the toll rules reason with: data/toll_words.yaml.
-TOLL_WORDS_FILE = Path(__file__).parent / "data" / "toll_words.yaml"
+TOLL_PREFIX = "toll_"  # the toll reader's word classes in lexicon/data/classes
 
 
 @functools.cache
 def _toll_words() -> dict[str, tuple[str, ...]]:
-    data = yaml.safe_load(TOLL_WORDS_FILE.read_text(encoding="utf-8"))
-    return {key: tuple(str(w) for w in values) for key, values in data.items()}
+    return {name.removeprefix(TOLL_PREFIX): c.words for name, c in load_classes().items()
+            if name.startswith(TOLL_PREFIX)}
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 

@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
-
-from marsad.text.normalize import normalize_plain
-
-GRAMMAR_FILE = Path(__file__).parent / "data" / "grammar.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,15 +18,12 @@ class Grammar:
     artillery: tuple[str, ...]
     place_qualifiers: dict[str, str]
     near_words: tuple[str, ...]
-    territory_state: str
-    territory_non_state: str
     skip_sentence_openers: tuple[str, ...]
     non_event_words: tuple[str, ...]
     source_words: frozenset[str]
     pluperfect_auxiliaries: frozenset[str]
     pluperfect_particle: str
     pluperfect_openers: frozenset[str]
-    pluperfect_reach: int
     commentary_marks: tuple[str, ...]
     year_leads: frozenset[str]
     victim_before: frozenset[str]
@@ -60,50 +50,55 @@ class Grammar:
         return word in self.report_verbs or (word[:1] in "وف" and word[1:] in self.report_verbs)
 
 
-def _longest_first(words: list[str]) -> tuple[str, ...]:
-    normalised = {normalize_plain(w) for w in words}
-    return tuple(sorted(normalised, key=lambda w: (-len(w), w)))
-
-
 @functools.cache
-def load_grammar(path: Path = GRAMMAR_FILE) -> Grammar:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_grammar() -> Grammar:
+    """The grammar classes of ``data/classes/`` as sets and longest-first tuples."""
+    from marsad.lexicon.classes import load_classes
+
+    classes = load_classes()
+
+    def words(name: str) -> tuple[str, ...]:
+        return classes[name].words
+
+    def longest(name: str) -> tuple[str, ...]:
+        return tuple(sorted(set(words(name)), key=lambda w: (-len(w), w)))
+
+    def bag(name: str) -> frozenset[str]:
+        return frozenset(words(name))
+
+    qualifiers = classes["place_qualifiers"].labels or {}
     return Grammar(
-        clause_breaks=_longest_first(data["clause_breaks"]),
-        clause_breaks_after_comma=_longest_first(data["clause_breaks_after_comma"]),
-        accompaniment_breaks=_longest_first(data["accompaniment_breaks"]),
-        person_nouns=frozenset(normalize_plain(w) for w in data["person_nouns"]),
-        aircraft=_longest_first(data["aircraft"]),
-        artillery=_longest_first(data["artillery"]),
-        place_qualifiers={normalize_plain(k): v for k, v in data["place_qualifiers"].items()},
-        near_words=_longest_first(data["near_words"]),
-        territory_state=data["territory"]["state"],
-        territory_non_state=data["territory"]["non_state"],
-        skip_sentence_openers=_longest_first(data["skip_sentence_openers"]),
-        non_event_words=_longest_first(data["non_event_words"]),
-        source_words=frozenset(normalize_plain(w) for w in data["source_words"]),
-        pluperfect_auxiliaries=frozenset(
-            normalize_plain(w) for w in data["pluperfect"]["auxiliaries"]),
-        pluperfect_particle=normalize_plain(data["pluperfect"]["particle"]),
-        pluperfect_openers=frozenset(normalize_plain(w) for w in data["pluperfect"]["openers"]),
-        pluperfect_reach=int(data["pluperfect"]["reach_words"]),
-        commentary_marks=_longest_first(data["commentary_marks"]),
-        year_leads=frozenset(normalize_plain(w) for w in data["year_leads"]),
-        victim_before=frozenset(normalize_plain(w) for w in data["victim_before"]),
-        victim_after=frozenset(normalize_plain(w) for w in data["victim_after"]),
-        clash_words=_longest_first(data["clash_words"]),
-        side_markers=_longest_first(data["side_markers"]),
-        report_verbs=frozenset(normalize_plain(w) for w in data["report_verbs"]),
-        that_words=frozenset(normalize_plain(w) for w in data["that_words"]),
-        comparison_words=frozenset(normalize_plain(w) for w in data["comparison_words"]),
-        comparison_between=frozenset(normalize_plain(w) for w in data["comparison_between"]),
-        comparison_leads=frozenset(normalize_plain(w) for w in data["comparison_leads"]),
-        side_closers=_longest_first(data["side_closers"]),
-        agent_words=frozenset(normalize_plain(w) for w in data["agent_words"]),
-        count_hedges=_longest_first(data["count_hedges"]),
-        passive_harm=frozenset(normalize_plain(w) for w in data["passive_harm"]),
-        latest_words=frozenset(normalize_plain(w) for w in data["latest_words"]),
-        defuse_verbs=frozenset(normalize_plain(w) for w in data["defuse_verbs"]),
-        affiliation_nouns=frozenset(normalize_plain(w) for w in data["affiliation_nouns"]),
-        ally_links=frozenset(normalize_plain(w).replace(" ", "") for w in data["ally_links"]),
+        clause_breaks=longest("clause_breaks"),
+        clause_breaks_after_comma=longest("clause_breaks_after_comma"),
+        accompaniment_breaks=longest("accompaniment_breaks"),
+        person_nouns=bag("person_nouns"),
+        aircraft=longest("aircraft"),
+        artillery=longest("artillery"),
+        place_qualifiers=dict(qualifiers),
+        near_words=longest("near_words"),
+        skip_sentence_openers=longest("skip_sentence_openers"),
+        non_event_words=longest("non_event_words"),
+        source_words=bag("source_words"),
+        pluperfect_auxiliaries=bag("pluperfect_auxiliaries"),
+        pluperfect_particle=words("pluperfect_particle")[0],
+        pluperfect_openers=bag("pluperfect_openers"),
+        commentary_marks=longest("commentary_marks"),
+        year_leads=bag("year_leads"),
+        victim_before=bag("victim_before"),
+        victim_after=bag("victim_after"),
+        clash_words=longest("clash_words"),
+        side_markers=longest("side_markers"),
+        report_verbs=bag("report_verbs"),
+        that_words=bag("that_words"),
+        comparison_words=bag("comparison_words"),
+        comparison_between=bag("comparison_between"),
+        comparison_leads=bag("comparison_leads"),
+        side_closers=longest("side_closers"),
+        agent_words=bag("agent_words"),
+        count_hedges=longest("count_hedges"),
+        passive_harm=bag("passive_harm"),
+        latest_words=bag("latest_words"),
+        defuse_verbs=bag("defuse_verbs"),
+        affiliation_nouns=bag("affiliation_nouns"),
+        ally_links=frozenset(w.replace(" ", "") for w in words("ally_links")),
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from marsad.lexicon.classes import WordClass, build_classes
 from marsad.lexicon.matcher import LexHit, Matcher, RawHit
 from marsad.lexicon.schema import (
     ActorEntry,
@@ -16,9 +17,7 @@ from marsad.lexicon.schema import (
     TriggerEntry,
     check_unique_actors,
     check_unique_triggers,
-    merge_cues,
     parse_actors,
-    parse_cues,
     parse_triggers,
 )
 
@@ -34,34 +33,27 @@ def _normalizer() -> Callable[[str], str]:
 
 @dataclass(slots=True)
 class Lexicon:
-    """Triggers, actors and cues, plus the automaton that finds them all."""
+    """Triggers, actors and word classes, plus the automaton that finds them all and a
+    trigger-only one for the cheap pre-check. Immutable once built."""
 
     triggers: list[TriggerEntry]
     actors: list[ActorEntry]
-    cues: dict[str, list[str]]
+    classes: dict[str, WordClass]
     matcher: Matcher = field(repr=False)
-    # The raw hits of the last text seen: ``has_trigger`` then ``scan`` of the same
-    # text (the extractor's fast path) runs the automaton once, not twice.
-    _last: tuple[str, list[RawHit]] | None = field(default=None, repr=False, compare=False)
+    precheck: Matcher = field(repr=False)
 
-    def _raw(self, norm: str) -> list[RawHit]:
-        last = self._last  # one read: a tuple swap is atomic, so threads see a consistent pair
-        if last is not None and last[0] is norm:  # the very same str object, held alive here
-            return last[1]
-        raw = self.matcher.raw_hits(norm)
-        self._last = (norm, raw)
-        return raw
+    @property
+    def cues(self) -> dict[str, list[str]]:
+        """Context classes (kind ``cue``) by name."""
+        return {n: list(c.words) for n, c in self.classes.items() if c.kind == "cue"}
 
-    def scan(self, norm: str) -> list[LexHit]:
-        """Every trigger, actor alias and cue phrase in normalised text."""
-        return self.matcher.scan(norm, self._raw(norm))
+    def scan(self, norm: str, raw: list[RawHit] | None = None) -> list[LexHit]:
+        """Every trigger, actor alias and class word in normalised text."""
+        return self.matcher.scan(norm, raw)
 
     def has_trigger(self, norm: str, min_weight: float = 0.0) -> bool:
         """Fast pre-check: does the text hold any trigger (of at least ``min_weight``)?"""
-        return any(
-            kind == "trigger" and entry.weight >= min_weight
-            for _, _, kind, entry, _ in self._raw(norm)
-        )
+        return any(entry.weight >= min_weight for _, _, _, entry, _ in self.precheck.raw_hits(norm))
 
 
 def _read_yaml(path: Path) -> object:
@@ -78,7 +70,7 @@ def _files(folder: Path) -> list[Path]:
 
 
 def build_lexicon(data_dir: Path, normalize: Callable[[str], str] | None = None) -> Lexicon:
-    """Read ``triggers/``, ``actors/`` and ``cues/`` under ``data_dir`` (uncached)."""
+    """Read ``triggers/``, ``actors/`` and ``classes/`` under ``data_dir`` (uncached)."""
     norm = normalize or _normalizer()
     triggers: list[TriggerEntry] = []
     for path in _files(data_dir / "triggers"):
@@ -88,16 +80,13 @@ def build_lexicon(data_dir: Path, normalize: Callable[[str], str] | None = None)
     for path in _files(data_dir / "actors"):
         actors.extend(parse_actors(_read_yaml(path), f"actors/{path.name}", norm))
     check_unique_actors(actors)
-    cues: dict[str, list[str]] = {}
-    for path in _files(data_dir / "cues"):
-        source = f"cues/{path.name}"
-        merge_cues(cues, parse_cues(_read_yaml(path), source, norm), source)
+    classes = build_classes(data_dir / "classes", norm)
 
-    phrases: list[tuple[str, str, object, bool]] = []
-    phrases.extend((t.norm, "trigger", t, t.pos == "verb") for t in triggers)
+    trigger_phrases = [(t.norm, "trigger", t, t.pos == "verb") for t in triggers]
+    phrases: list[tuple[str, str, object, bool]] = list(trigger_phrases)
     phrases.extend((a, "actor", actor, False) for actor in actors for a in actor.norm_aliases)
-    phrases.extend((p, "cue", name, False) for name, ps in cues.items() for p in ps)
-    return Lexicon(triggers, actors, cues, Matcher(phrases))
+    phrases.extend((w, c.kind, name, False) for name, c in classes.items() for w in c.words)
+    return Lexicon(triggers, actors, classes, Matcher(phrases), Matcher(trigger_phrases))
 
 
 @functools.cache

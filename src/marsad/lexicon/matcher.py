@@ -110,6 +110,9 @@ def _suffixes_for(phrase: str, verb: bool) -> frozenset[str]:
     return _NOUN_SUFFIXES
 
 
+# Kinds whose entry is a class name: their hits compete only within their class.
+CLASS_KINDS = frozenset({"cue", "word"})
+
 # (nstart, nend, kind, entry, suffix) before overlaps are resolved
 RawHit = tuple[int, int, str, Any, str]
 
@@ -186,7 +189,7 @@ class Matcher:
         return any(hit[2] == kind for hit in self.raw_hits(norm))
 
     def scan(self, norm: str, raw_hits: Iterable[RawHit] | None = None) -> list[LexHit]:
-        """Hits sorted by (nstart, -length); per kind the longest of overlapping hits wins.
+        """Hits sorted by (nstart, -length); per kind (per class for word classes) the longest of overlapping hits wins.
         ``raw_hits``: ``self.raw_hits(norm)`` if the caller already has them."""
         found = self.raw_hits(norm) if raw_hits is None else raw_hits
         # dict.fromkeys drops repeats but keeps a deterministic order for equal spans
@@ -194,11 +197,14 @@ class Matcher:
         # Per kind, the distinct kept spans are disjoint (an overlapping one is
         # dropped), so sorted by start only the last span starting before ``nend``
         # can overlap a new hit; an identical span is a twin and does not block it.
-        starts: dict[str, list[int]] = defaultdict(list)
-        ends: dict[str, list[int]] = defaultdict(list)
+        starts: dict[Any, list[int]] = defaultdict(list)
+        ends: dict[Any, list[int]] = defaultdict(list)
         hits: list[LexHit] = []
         for nstart, nend, kind, entry, suffix in raw:
-            ks, ke = starts[kind], ends[kind]
+            # word classes resolve overlaps within their own class: a longer phrase of
+            # one class does not hide a word of another (triggers and actors compete)
+            key = (kind, entry) if kind in CLASS_KINDS else kind
+            ks, ke = starts[key], ends[key]
             i = bisect_left(ks, nend) - 1
             if i >= 0 and ke[i] > nstart:
                 if (ks[i], ke[i]) != (nstart, nend):

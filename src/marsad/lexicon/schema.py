@@ -12,51 +12,6 @@ from marsad.model import EVENT_TYPES
 POS_VALUES = ("noun", "verb", "phrase")
 GENERIC_KINDS = ("state", "police", "armed", "civilians", "protesters", "rioters")
 
-# The documented cue names; a cue file using any other name is an error.
-CUE_NAMES = frozenset(
-    {
-        # context that makes a trigger not (or not yet) an event
-        "negation",
-        "threat",
-        "plan",
-        "condition",
-        "question",
-        "condolence",
-        "condemnation",
-        "history",
-        "generic",
-        "hedge",  # "ما لا يقل عن": a toll qualifier, not a negation
-        "denial",  # "نفت الحركة قيام عناصرها ...": denies everything after it in the clause
-        "crime",  # drugs, theft, fraud: arrests for ordinary crime are not political events
-        "reference",  # "منفذ الهجوم", "ضحايا التفجير": an act already told
-        "ongoing",  # "حيث تدور اشتباكات": a standing situation, told after the news
-        # other domains whose words look like conflict words
-        "sport",
-        "economy",
-        "culture",
-        "metaphor",
-        # tolls and victims
-        "killed",
-        "injured",
-        "bodies",
-        "civilian",
-        "captured",
-        # places
-        "near",
-        "direction",
-        # sentence roles
-        "report",
-        "agent",
-        "ally",
-        "claim",
-        "target",
-        # strategic hints
-        "retreat",
-        "reinforcement",
-        "foiled",
-    }
-)
-
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
@@ -177,28 +132,6 @@ def parse_actors(raw: Any, source: str, normalize: Callable[[str], str]) -> list
     return entries
 
 
-def parse_cues(raw: Any, source: str, normalize: Callable[[str], str]) -> dict[str, list[str]]:
-    """Check one cue file (a mapping cue name -> list of phrases); values are normalised."""
-    if not isinstance(raw, dict):
-        raise LexiconError(f"{source}: a cue file must be a YAML mapping of cue name to list")
-    cues: dict[str, list[str]] = {}
-    for name, phrases in raw.items():
-        where = f"{source}: cue {name!r}"
-        if name not in CUE_NAMES:
-            raise LexiconError(f"{where}: unknown cue name (known: {sorted(CUE_NAMES)})")
-        if not isinstance(phrases, list) or not phrases:
-            raise LexiconError(f"{where}: must be a non-empty list")
-        norms: list[str] = []
-        for phrase in phrases:
-            text = _text(phrase, "phrase", where)
-            norm = _normalised(text, "phrase", where, normalize)
-            if norm in norms:
-                raise LexiconError(f"{where}: duplicate phrase {text!r} (normalised {norm!r})")
-            norms.append(norm)
-        cues[name] = norms
-    return cues
-
-
 def check_unique_triggers(triggers: list[TriggerEntry]) -> None:
     """Two trigger entries may not normalise to the same phrase."""
     seen: dict[str, TriggerEntry] = {}
@@ -232,13 +165,3 @@ def check_unique_actors(actors: list[ActorEntry]) -> None:
                     f"alias of {other.name!r} ({other.source_file})"
                 )
             owner[alias] = actor
-
-
-def merge_cues(target: dict[str, list[str]], new: dict[str, list[str]], source: str) -> None:
-    """Add one file's cues; a phrase may repeat across cue names, never within one."""
-    for name, phrases in new.items():
-        have = target.setdefault(name, [])
-        for phrase in phrases:
-            if phrase in have:
-                raise LexiconError(f"{source}: cue {name!r} repeats phrase {phrase!r}")
-            have.append(phrase)
