@@ -89,3 +89,16 @@ def test_evidence_spans_point_at_the_words_read(extractor: Extractor) -> None:
 def test_a_name_ending_like_a_dual_is_no_count(extractor: Extractor) -> None:
     # طالبان is the movement, not two students
     assert sentence_toll(extractor, "أصيب مسلح من طالبان في الاشتباك.") == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("plain", "marked"),
+    [
+        ("لقي مصرعه في الهجوم على الحاجز.", "لَقِيَ مَصْرَعَهُ في الهجوم على الحاجز."),
+        ("لقيا مصرعهما في الهجوم على الحاجز.", "لقيا مصرعـــهما في الهجوم على الحاجز."),
+    ],
+)
+def test_a_pronoun_toll_does_not_change_with_harakat_or_tatweel(
+        extractor: Extractor, plain: str, marked: str) -> None:
+    assert sentence_toll(extractor, plain) == sentence_toll(extractor, marked)
+    assert sentence_toll(extractor, plain)[0] in (1, 2)

@@ -15,6 +15,7 @@ from marsad.extract.dating import reports_date
 from marsad.extract.scan import ArticleScan
 from marsad.extract.settings import SETTINGS
 from marsad.lexicon.grammar import Grammar
+from marsad.text.clitics import CLITICS as C
 
 RECENT_DAYS = SETTINGS.recent_days  # an exact date this close to publication makes the act news
 _YEAR = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
@@ -30,7 +31,7 @@ def compares(norm: str, start: int, end: int, grammar: Grammar) -> bool:
         len(following) > 1 and following[0] in grammar.comparison_between
         and following[1] in grammar.comparison_words))
     before = norm[max(0, start - 12):start].split()[-1:]
-    return similar and bool(before) and before[0].lstrip("و") in grammar.comparison_leads
+    return similar and bool(before) and before[0].lstrip(C.waw) in grammar.comparison_leads
 
 
 def recent_date_in(scan: ArticleScan, start: int, end: int,
@@ -65,7 +66,7 @@ def old_year_in(norm: str, start: int, end: int, published, grammar: Grammar) ->
     for match in _YEAR.finditer(norm, start, end):
         lead = norm[max(start, match.start() - 8): match.start()].split()[-1:]
         word = lead[0] if lead else ""
-        if word[:1] == "و" and word[1:] in grammar.year_leads:
+        if word[:1] == C.waw and word[1:] in grammar.year_leads:
             word = word[1:]  # وفي 2012
         if word in grammar.year_leads and int(match.group()) < published.year:
             return True

@@ -22,3 +22,9 @@ def class_names() -> frozenset[str]:
 
 def is_cue_class(name: str) -> bool:
     return load_classes()[name].kind == "cue"
+
+
+@functools.cache
+def words_of(name: str) -> frozenset[str]:
+    """The normalised words of one class, for word-by-word tests."""
+    return frozenset(load_classes()[name].words)

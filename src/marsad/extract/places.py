@@ -9,6 +9,7 @@ from marsad.extract.scan import ArticleScan
 from marsad.extract.settings import SETTINGS
 from marsad.geo.resolve import GeoContext, choose, precision_for
 from marsad.lexicon.grammar import Grammar
+from marsad.text.clitics import CLITICS as C
 
 SPECIFICITY = {
     "landmark": 6, "base": 6, "camp": 6, "crossing": 6, "district": 6, "village": 5,
@@ -87,7 +88,7 @@ def _inside_actor(scan: ArticleScan, hit) -> bool:
 def qualifier_before(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
     window = scan.doc.norm[max(0, hit.nstart - QUALIFIER_REACH): hit.nstart]
     for word, kind in grammar.place_qualifiers.items():
-        if window.rstrip().endswith(word) or window.rstrip().endswith(word + "ي"):
+        if window.rstrip().endswith(word) or window.rstrip().endswith(word + C.nisba):
             return kind
     return None
 
@@ -99,7 +100,7 @@ def is_near(scan: ArticleScan, hit, grammar: Grammar) -> bool:
     near = set(grammar.near_words)
     for n in (2, 1):
         phrase = " ".join(words[-n:])
-        if phrase in near or (phrase[:1] in "وب" and phrase[1:] in near):
+        if phrase in near or (phrase[:1] in C.place_proclitics and phrase[1:] in near):
             return True
     return False
 
@@ -142,8 +143,8 @@ COORDINATION_GAP = SETTINGS.coordination_gap
 def _coordinated(norm: str, prev, hit) -> bool:
     """'في زنجبار ووادي دوفس': places listed with و or a comma name separate sites."""
     gap = norm[prev.nend: hit.nstart]
-    return len(gap) <= COORDINATION_GAP and ("و" in gap.split()[:1] or gap.strip() in ("", ",", "و")
-                                              or gap.lstrip().startswith(("و", ",")))
+    return len(gap) <= COORDINATION_GAP and (C.waw in gap.split()[:1] or gap.strip() in ("", ",", C.waw)
+                                              or gap.lstrip().startswith((C.waw, ",")))
 
 
 def place_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],

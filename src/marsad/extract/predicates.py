@@ -15,6 +15,7 @@ from marsad.extract.classes import grammar_classes, is_cue_class
 from marsad.extract.context import ArticleContext, Focus
 from marsad.extract.rules import Answer, Arg, predicate
 from marsad.lexicon.grammar import load_grammar
+from marsad.text.clitics import CLITICS as C
 
 _OPT = False
 
@@ -136,7 +137,7 @@ def next_word_in(ctx: ArticleContext, focus: Focus, **kw) -> Answer:
 def question_sentence(ctx: ArticleContext, focus: Focus) -> Answer:
     """The trigger's sentence ends with a question mark."""
     s_start, s_end = focus.sentence
-    return [] if ctx.doc.norm[s_start:s_end].rstrip().endswith(("؟", "?")) else None  # noqa: RUF001
+    return [] if ctx.doc.norm[s_start:s_end].rstrip().endswith(C.question_marks) else None
 
 
 @predicate("compares_earlier_act")

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 
 from marsad.extract.candidate import ActorRef
+from marsad.extract.classes import words_of
 from marsad.extract.scan import ArticleScan
 from marsad.extract.settings import SETTINGS
 from marsad.lexicon.grammar import load_grammar
+from marsad.text.clitics import CLITICS as C
 from marsad.text.clitics import conjunctions
 
 AGENT_REACH = SETTINGS.agent_reach
@@ -61,7 +63,7 @@ def actor_ref(scan: ArticleScan, hit, country: str | None,
 def _member_of(scan: ArticleScan, hit):
     """The named actor right after "من" following a generic mention, or None."""
     for other in scan.actors.within(hit.nend, hit.nend + 6):
-        if other.entry.generic is None and scan.doc.norm[hit.nend:other.nstart].strip() == "من":
+        if other.entry.generic is None and scan.doc.norm[hit.nend:other.nstart].strip() in words_of("partitive"):
             return other
     return None
 
@@ -174,7 +176,7 @@ def is_victim(scan: ArticleScan, hit) -> bool:
     for word in reversed(before[-4:]):
         if word in grammar.victim_before:
             return True
-        if word in grammar.agent_words or (word[:1] == "ب" and len(word) > 4):
+        if word in grammar.agent_words or (word[:1] == C.ba and len(word) > 4):
             break
     after = _without_hedge(norm[hit.nend: hit.nend + 30], grammar).split()[:1]
     if after and after[0] in grammar.victim_after:
@@ -187,7 +189,7 @@ def is_victim(scan: ArticleScan, hit) -> bool:
 def _affiliation_hit(scan: ArticleScan, hit, grammar) -> bool:
     """"جنرالا كبيرا في الجيش ... قتل": a member of the force was killed or hurt."""
     words = scan.doc.norm[max(0, hit.nstart - 30): hit.nstart].split()[-3:]
-    if not words or words[-1] not in ("في", "من", "ب"):
+    if not words or words[-1] not in words_of("affiliation_links"):
         return False
     if not any(w in grammar.affiliation_nouns for w in words[:-1]):
         return False
@@ -224,7 +226,7 @@ def _target_after(scan: ArticleScan, hits: list, trigger_pos: int) -> int | None
         if h.nstart <= trigger_pos:
             continue
         window = norm[max(trigger_pos, h.nstart - TARGET_REACH): h.nstart]
-        if any(f" {w} " in f" {window} " or window.endswith(w) for w in ("علي", "ضد", "عليه")):
+        if any(f" {w} " in f" {window} " or window.endswith(w) for w in words_of("target_prepositions")):
             return h.nstart
         if scan.cues_named("target").within(max(trigger_pos, h.nstart - TARGET_REACH), h.nstart):
             return h.nstart
@@ -246,12 +248,13 @@ def allies_before(scan: ArticleScan, hits: list, trigger_pos: int) -> list:
         if first in allies:
             continue
         gap = norm[first.nend:second.nstart].replace(" ", "").replace(",", "")
-        if not gap and norm.startswith("و", second.nstart):
-            gap = "و"  # the conjunction read as part of the second mention
+        if not gap and norm.startswith(C.waw, second.nstart):
+            gap = C.waw  # the conjunction read as part of the second mention
         if gap not in links:
             continue
-        if gap == "و" and (second.nend > trigger_pos
-                           or "بين" in norm[max(0, first.nstart - 20):first.nstart].split()):
+        if gap == C.waw and (second.nend > trigger_pos or any(
+                w in words_of("between_words")
+                for w in norm[max(0, first.nstart - 20):first.nstart].split())):
             continue
         allies.append(second)
     return allies

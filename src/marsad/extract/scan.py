@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.lexicon.grammar import Grammar
+from marsad.text.clitics import CLITICS as C
 from marsad.text.document import Document
 
 
@@ -76,7 +77,7 @@ def split_clauses(doc: Document, grammar: Grammar) -> list[tuple[int, int]]:
 def _closes_second_side(norm: str, s_start: int, match: re.Match[str], grammar: Grammar) -> bool:
     """"بين X من جهة، وY من جهة أخرى": here من جهة أخرى closes a battle's second
     side, not a new clause, when the sentence already opened the first one."""
-    word = match.group("word").lstrip("و")
+    word = match.group("word").lstrip(C.waw)
     marker = next((m for m in grammar.side_markers if word.startswith(m)), None)
     if marker is None:
         return False
@@ -93,8 +94,10 @@ def _clause_pattern(grammar: Grammar) -> re.Pattern[str]:
     if key not in _PATTERNS:
         words = "|".join(re.escape(w) for w in grammar.clause_breaks)
         adverbs = "|".join(re.escape(w) for w in grammar.clause_breaks_after_comma)
+        waw = re.escape(C.waw)
         _PATTERNS[key] = re.compile(
-            rf"(?:(?:^|[\s,;:])(?P<word>و?(?:{words}))|,\s*(?P<adverb>و?(?:{adverbs})))(?=[\s,;:])"
+            rf"(?:(?:^|[\s,;:])(?P<word>{waw}?(?:{words}))|,\s*(?P<adverb>{waw}?(?:{adverbs})))"
+            r"(?=[\s,;:])"
         )
     return _PATTERNS[key]
 

@@ -25,12 +25,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.extract.classes import words_of
 from marsad.extract.scan import ArticleScan
 from marsad.extract.settings import SETTINGS
 from marsad.lexicon.classes import load_classes
 from marsad.lexicon.grammar import Grammar
 from marsad.model import Span
-from marsad.text.normalize import normalize_plain
+from marsad.text.clitics import CLITICS as C
+from marsad.text.normalize import normalize_plain, without_marks
 
 AFTER_REACH = SETTINGS.toll_after_reach
 BEFORE_REACH = SETTINGS.toll_before_reach
@@ -48,6 +50,9 @@ def _toll_words() -> dict[str, tuple[str, ...]]:
             if name.startswith(TOLL_PREFIX)}
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+_NEXT_WORD_AND = re.compile(rf"\s*\S+\s+(?:{re.escape(C.waw)}\s*)?")
+_WITH_WORDS = "|".join(re.escape(w) for w in sorted(load_classes()["toll_with"].words))
+_WITH = re.compile(rf"\s+(?:{_WITH_WORDS})\s+")
 
 
 @dataclass(slots=True)
@@ -91,8 +96,8 @@ def _words(grammar: Grammar) -> _Words:
 def _build_words(grammar: Grammar) -> _Words:
     sets = {k: frozenset(normalize_plain(w) for w in v) for k, v in _toll_words().items()}
     # "جنديا، حوثيا": the accusative of a person noun gives its singular (جندي، حوثي)
-    singular = {w[:-1] for w in grammar.person_nouns if w.endswith("ا") and len(w) > 3}
-    singular -= {"ضحاي", "قتيل", "جريح"}
+    singular = {w[:-1] for w in grammar.person_nouns if w.endswith(C.accusative) and len(w) > 3}
+    singular -= {w[:-1] for w in sets["not_singular"]}
     return _Words(sets, frozenset(singular | sets["people"]))
 
 
@@ -155,9 +160,9 @@ def _counts(scan: ArticleScan, start: int, end: int,
 
 def _bare(word: str) -> str:
     """The word without a proclitic و ف ب ل and the article."""
-    if len(word) > 3 and word[0] in "وفبل":
+    if len(word) > 3 and word[0] in C.proclitic_letters:
         word = word[1:]
-    if len(word) > 4 and word.startswith("ال"):
+    if len(word) > 4 and word.startswith(C.article):
         word = word[2:]
     return word
 
@@ -165,17 +170,17 @@ def _bare(word: str) -> str:
 def _dual(word: str, words: _Words) -> bool:
     """"مواطنان، جنديان، امرأتان، طفلتين": a person noun in the dual."""
     w = _bare(word)
-    if w.endswith("ان") and w[:-2] in words.singular_people:
+    if w.endswith(C.dual_nominative) and w[:-2] in words.singular_people:
         return True
-    if w.endswith("ين") and w[:-2] in words.sets["dual_yn"]:
+    if w.endswith(C.dual_oblique) and w[:-2] in words.sets["dual_yn"]:
         return True  # جنديين، ضابطين: the plural of these nouns is broken
-    return w.endswith(("تان", "تين")) and w[:-3] + "ه" in words.singular_people
+    return w.endswith(C.feminine_duals) and w[:-3] + C.ta_marbuta in words.singular_people
 
 
 def _singular_person(word: str, words: _Words) -> bool:
     """"شرطي", "جنديا", "والطفلة": one person (the accusative ا dropped)."""
     w = _bare(word)
-    return w in words.singular_people or (w.endswith("ا") and w[:-1] in words.singular_people)
+    return w in words.singular_people or (w.endswith(C.accusative) and w[:-1] in words.singular_people)
 
 
 def _next_word(norm: str, pos: int) -> str:
@@ -199,7 +204,7 @@ def _negated(scan: ArticleScan, cue, words: _Words) -> bool:
     for m in reversed(list(_ARABIC_WORD.finditer(norm, max(0, cue.nstart - 40), cue.nstart))
                       [-NEGATION_WORDS_BACK:]):
         w = m.group()
-        bare = w[1:] if len(w) > 2 and w[0] in "وف" else w
+        bare = w[1:] if len(w) > 2 and w[0] in C.conjunctions else w
         if w in words.sets["negators"] or bare in words.sets["negators"]:
             between = norm[m.end(): cue.nstart]
             return not _crosses(between) and not scan.numbers.within(m.end(), cue.nstart)
@@ -213,10 +218,10 @@ def _cumulative(norm: str, start: int, end: int, words: _Words) -> bool:
         return True
     tokens = text.split()
     for i, tok in enumerate(tokens[:-2]):
-        if tok.lstrip("و") in words.sets["cumulative_lead"]:
+        if tok.lstrip(C.waw) in words.sets["cumulative_lead"]:
             nxt = tokens[i + 1: i + 4]
             if any(t in words.sets["long_units"] for t in nxt[1:]) and not (
-                    nxt and nxt[0] in ("الاشهر", "الاسابيع")):
+                    nxt and nxt[0] in words.sets["recent_span_nouns"]):
                 return True
     return False
 
@@ -231,6 +236,7 @@ class _Reader:
                  start: int, end: int) -> None:
         self.scan, self.cues, self.counts = scan, cues, counts
         self.words, self.grammar = words, grammar
+        self.partitive = words_of("partitive")
         self.start, self.end = start, end
         self.norm = scan.doc.norm
         self.used: set[int] = set()
@@ -259,7 +265,7 @@ class _Reader:
             gap = self.norm[count.nend: cue.nstart]
             words = gap.strip(" \"'").split()
             if len(gap) <= OWNER_GAP and len(words) <= 1 and not _crosses(gap) and (
-                    not words or words[0] in ("من", "حاله", "حالات")
+                    not words or words[0] in self.partitive or words[0] in self.words.sets["case_nouns"]
                     or words[0] in self.grammar.person_nouns
                     or self.scan.cues_named("civilian").within(count.nend, cue.nstart)):
                 return cue, kind
@@ -280,11 +286,11 @@ class _Reader:
             gap = self.norm[cue.nend: count.nstart]
             if len(gap) > AFTER_REACH or _crosses(gap) \
                     or self._between_cue(cue.nend, count.nstart, cue) \
-                    or any(w.lstrip("و") in self.words.sets["sources"] for w in gap.split()):
+                    or any(w.lstrip(C.waw) in self.words.sets["sources"] for w in gap.split()):
                 return None
             owner = self._owner(count)
             if owner is not None and owner[0] is not cue:
-                died_of_wounds = self.norm[count.nend: owner[0].nstart].strip() == "من"
+                died_of_wounds = self.norm[count.nend: owner[0].nstart].strip() in self.partitive
                 if owner[1] != kind and not died_of_wounds:
                     return None  # "قتيلا و40 جريحا": the 40 are the wounded
                 # "وفاة ثلاثة من الجرحى": the wounded who died are dead, not wounded
@@ -312,12 +318,12 @@ class _Reader:
 
     def _and_one_more(self, last: _Count) -> _Count | None:
         """"ثلاث نساء وطفلة": a singular person joined by و after the counted noun."""
-        m = re.compile(r"\s*\S+\s+(?:و\s*)?").match(self.norm, last.nend)
+        m = _NEXT_WORD_AND.match(self.norm, last.nend)
         if m is None:
             return None
         word = _ARABIC_WORD.match(self.norm, m.end())
-        if word is None or not (self.norm[m.start(): m.end()].rstrip().endswith("و")
-                                or word.group().startswith("و")):
+        if word is None or not (self.norm[m.start(): m.end()].rstrip().endswith(C.waw)
+                                or word.group().startswith(C.waw)):
             return None
         if self.scan.numbers.within(word.start(), word.end()):
             return None
@@ -328,8 +334,8 @@ class _Reader:
     def _listed_next(self, prev: _Count, nxt: _Count) -> bool:
         """``nxt`` continues a list of counts after ``prev``: joined by و, no cue between."""
         link = self.norm[prev.nend: nxt.nstart]
-        if len(link) > CHAIN_GAP or _crosses(link) or not link.rstrip().endswith("و") \
-                and link.split()[-1:] != ["و"]:
+        if len(link) > CHAIN_GAP or _crosses(link) or not link.rstrip().endswith(C.waw) \
+                and link.split()[-1:] != [C.waw]:
             return False
         return not self.scan.cues.within(prev.nend, nxt.nstart)
 
@@ -340,7 +346,7 @@ class _Reader:
         cue, kind = self.cues[index]
         nxt, nxt_kind = self.cues[index + 1]
         gap = self.norm[cue.nend: nxt.nstart].strip()
-        if nxt_kind == kind or gap not in ("و", ""):
+        if nxt_kind == kind or gap not in (C.waw, ""):
             return None
         if self._has_subject(cue):
             return None  # "شخصا قتل وأصيب 15": the killed verb has its own subject
@@ -367,7 +373,7 @@ class _Reader:
             anchor = chain[-1].nstart if chain else cue.nstart
             gap = self.norm[count.nend: anchor]
             if chain:
-                if len(gap) > CHAIN_GAP or " و" not in f" {gap}" or _crosses(gap):
+                if len(gap) > CHAIN_GAP or f" {C.waw}" not in f" {gap}" or _crosses(gap):
                     break
             elif len(gap) > BEFORE_REACH or _crosses(gap) \
                     or self._between_cue(count.nend, cue.nstart, cue) \
@@ -406,7 +412,7 @@ class _Reader:
         reading = self._implicit(kind, cue, value, None)
         reading.implied = "pronoun"
         # "لقي مصرعه مع 40 آخرين": he and forty others
-        m = re.compile(r"\s+مع\s+").match(self.norm, cue.nend)
+        m = _WITH.match(self.norm, cue.nend)
         more = next((c for c in self.counts if m is not None and c.nstart == m.end()
                      and c.nstart not in self.used), None)
         if more is not None:
@@ -424,8 +430,8 @@ class _Reader:
             return True
         first = words[0]
         after = (count.nend, count.nend + len(gap) + 1)
-        return (first in self.grammar.person_nouns or first.startswith("من")
-                or first in ("حاله", "حالات")
+        return (first in self.grammar.person_nouns or first.startswith(tuple(self.partitive))
+                or first in self.words.sets["case_nouns"]
                 or bool(self.scan.actors.within(*after))
                 or bool(self.scan.cues_named("civilian").within(*after))
                 # "جنديين ماليين قتلا": a nationality between the count and the verb
@@ -479,10 +485,11 @@ class _Reader:
     def _noun(self, count: _Count) -> str:
         """Root letters of what a count counts: the dual noun itself, or the next word."""
         own = self.norm[count.nstart: count.nend]
-        noun_itself = count.value == 2 and " " not in own and not _bare(own).startswith("اثن") \
+        two = tuple(self.words.sets["two_stems"])
+        noun_itself = count.value == 2 and " " not in own and not _bare(own).startswith(two) \
             and not own[:1].isdigit()  # "جنديين" counts and names the people
         word = own if noun_itself else _next_word(self.norm, count.nend)
-        skeleton = "".join(ch for ch in _bare(word) if ch not in "اوي")
+        skeleton = "".join(ch for ch in _bare(word) if ch not in C.long_vowels)
         return skeleton[:3]
 
 
@@ -491,10 +498,10 @@ def _object_pronoun(surface: str) -> int:
 
     Read on the original text, where the pronoun ه is not yet the ة of a noun.
     """
-    for word in surface.split():
-        if word.endswith("هما"):
+    for word in without_marks(surface).split():
+        if word.endswith(C.object_pronoun_dual):
             return 2
-        if word.endswith(("ه", "ها")) and not word.endswith("هم"):
+        if word.endswith(C.object_pronouns_singular) and not word.endswith(C.object_pronoun_plural):
             return 1
     return 0
 
@@ -533,8 +540,8 @@ def _settle(norm: str, readings: list[TollReading], words: _Words) -> list[TollR
             continue
         prev = same[-1]
         between = norm[prev.end: reading.cue_pos].split()
-        sourced = any(w.lstrip("و") in words.sets["sources"] for w in between)
-        total = any(w.lstrip("و") in words.sets["total"] for w in lead[-3:])
+        sourced = any(w.lstrip(C.waw) in words.sets["sources"] for w in between)
+        total = any(w.lstrip(C.waw) in words.sets["total"] for w in lead[-3:])
         if sourced and (total or _same_people(prev, reading)):
             if reading.value < prev.value:
                 out[out.index(prev)] = reading

@@ -13,6 +13,7 @@ from typing import Any
 
 from marsad.extract.scan import ArticleScan
 from marsad.extract.settings import SETTINGS, load_typing
+from marsad.text.clitics import CLITICS as C
 
 # When two sub-types meet in one clause, the more specific wins (CODEBOOK §2).
 SUB_PRIORITY: dict[str, int] = dict(load_typing()["sub_priority"])
@@ -35,13 +36,14 @@ class TriggerGroup:
 def purpose_lam(norm: str, nstart: int) -> bool:
     """True when the word carries the purpose ل: لاستعادة، وللسيطرة، لتحرير."""
     i = nstart
-    if norm.startswith("ال", i - 2) and i >= 2:
+    if norm.startswith(C.article, i - 2) and i >= 2:
         i -= 2
-    if i >= 1 and norm[i - 1] == "ل":
+    if i >= 1 and norm[i - 1] == C.lam:
         before = norm[i - 2] if i >= 2 else " "
-        if before in " \n,;:\"(" or (before in "وف" and (i < 3 or norm[i - 3] in " \n,;:\"(")):
+        if before in " \n,;:\"(" or (before in C.conjunctions
+                                     and (i < 3 or norm[i - 3] in " \n,;:\"(")):
             return True
-    return i >= 2 and norm[i - 2:i] == "لل"
+    return i >= 2 and norm[i - 2:i] == C.double_lam
 
 
 def is_sport_article(scan: ArticleScan) -> bool:

@@ -446,3 +446,9 @@ _SPACES = re.compile(r"\s+")
 def scoring_form(text: str) -> str:
     """FORMATS §4 normalisation used by ``evaluate`` (lighter than ``normalize``)."""
     return _SPACES.sub(" ", text.translate(_SCORING)).strip()
+
+
+def without_marks(text: str) -> str:
+    """The text with harakat, tatweel and invisible marks removed but every letter kept
+    as written (ة stays ة): for tests that must tell a pronoun ه from a ta marbuta."""
+    return _translate1(text)
