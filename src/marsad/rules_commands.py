@@ -120,10 +120,9 @@ def stats(
         if limit is not None and n >= limit:
             break
         n += 1
-        ctx = extractor.context(article)
-        if ctx is None:
-            continue
-        story = explain_article(extractor, article)
+        if n % 5000 == 0:
+            err.print(f"{n} articles", style="dim")
+        story = explain_article(extractor, article, skip_fast=True)
         seen: set[str] = set()
         for t in story.triggers:
             if t.rule_id is not None:

@@ -59,6 +59,24 @@ class ArticleContext(ArticleScan):
     last_air_actor: Any = None
     decisions: list[Decision] = field(default_factory=list)
     clause_starts: list[int] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)
+    token_ends: list[int] = field(default_factory=list)
+
+    def _token_bounds(self) -> tuple[list[int], list[int]]:
+        if not self.token_starts and self.doc.tokens:
+            self.token_starts = [t.nstart for t in self.doc.tokens]
+            self.token_ends = [t.nend for t in self.doc.tokens]
+        return self.token_starts, self.token_ends
+
+    def words_before(self, npos: int) -> int:
+        """How many words of the document end at or before normalised ``npos`` (a word
+        that holds ``npos``, a trigger after its clitic, is not one of them)."""
+        return bisect.bisect_right(self._token_bounds()[1], npos)
+
+    def tokens_between(self, start: int, end: int) -> int:
+        """How many words lie wholly inside normalised ``[start, end)``."""
+        starts, _ = self._token_bounds()
+        return max(0, self.words_before(end) - bisect.bisect_left(starts, start))
 
     def clause_of(self, npos: int) -> tuple[int, int]:
         if not self.clause_starts:

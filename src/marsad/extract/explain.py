@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from marsad.extract.assemble import to_event
 from marsad.extract.context import Decision
 from marsad.extract.engine import Extractor
+from marsad.extract.settings import SETTINGS
 from marsad.model import Article, Event
+from marsad.text.document import build_document
 
 
 @dataclass(slots=True)
@@ -34,11 +36,15 @@ class ArticleStory:
     fast_path: bool = False  # no trigger strong enough: the article was not read further
 
 
-def explain(extractor: Extractor, article: Article) -> ArticleStory:
-    """Every trigger of the article with its fate (the pre-check is skipped)."""
-    ctx = extractor.context(article, force=True)
-    assert ctx is not None
-    fast = extractor.context(article) is None
+def explain(extractor: Extractor, article: Article, skip_fast: bool = False) -> ArticleStory:
+    """Every trigger of the article with its fate. An article the pre-check drops is
+    still read (its triggers are shown as stopped by ``find.fast_path``) unless
+    ``skip_fast``, which returns no triggers for it (corpus statistics)."""
+    doc = build_document(article)
+    fast = not extractor.lexicon.has_trigger(doc.norm, SETTINGS.fast_path_weight)
+    if fast and skip_fast:
+        return ArticleStory(article.id, [], [], True)
+    ctx = extractor.scan(doc)
     acts: list = []
     for stage in extractor.stages:
         acts = stage(ctx, acts)

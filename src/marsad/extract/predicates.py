@@ -56,55 +56,61 @@ def trigger(ctx: ArticleContext, focus: Focus, pos=None, weight_below=None, weig
 
 
 @predicate("class_before", **{"class": Arg("class")}, scope=Arg("scope", _OPT),
-           max_gap=Arg("setting", _OPT), reach=Arg("setting", _OPT), not_inside=Arg("class", _OPT))
-def class_before(ctx: ArticleContext, focus: Focus, scope=None, max_gap=None, reach=None,
+           within_tokens=Arg("setting", _OPT), not_inside=Arg("class", _OPT))
+def class_before(ctx: ArticleContext, focus: Focus, scope=None, within_tokens=None,
                  not_inside=None, **kw) -> Answer:
-    """A word of the class starts before the trigger: in its scope, or within ``reach``
-    characters; at most ``max_gap`` characters from its end to the trigger; not part
-    of a phrase of class ``not_inside`` (ما لا يقل عن holds a negation word)."""
+    """A word of the class before the trigger, in its scope; with ``within_tokens``, at
+    most that many words between the two; not part of a phrase of class ``not_inside``
+    (ما لا يقل عن holds a negation word)."""
     name = kw["class"]
     start = ctx.scope(scope, focus)[0] if scope else 0
-    if reach is not None:
-        start = max(start, focus.nstart - reach) if scope else focus.nstart - reach
-    for cue in _cues(ctx, name, start, focus.nstart):
-        if max_gap is not None and focus.nstart - cue.nend > max_gap:
-            continue
-        if not_inside is not None and any(
-                h.nstart <= cue.nstart < h.nend
-                for h in _cues(ctx, not_inside, cue.nstart - _hedge_reach(), cue.nend)):
+    for cue in reversed(_cues(ctx, name, start, focus.nstart)):
+        if within_tokens is not None and ctx.tokens_between(cue.nend, focus.nstart) > within_tokens:
+            break  # the nearer ones come first: the rest are further still
+        if not_inside is not None and _inside(ctx, not_inside, cue, focus.sentence):
             continue
         return [(cue.nstart, cue.nend)]
     return None
 
 
-def _hedge_reach() -> int:
-    from marsad.extract.settings import SETTINGS
-
-    return SETTINGS.hedge_reach
+def _inside(ctx: ArticleContext, name: str, cue: Any, sentence: tuple[int, int]) -> bool:
+    return any(h.nstart <= cue.nstart < h.nend for h in _cues(ctx, name, sentence[0], cue.nend))
 
 
-@predicate("class_after", **{"class": Arg("class")}, scope=Arg("scope"), reach=Arg("setting"))
-def class_after(ctx: ArticleContext, focus: Focus, scope, reach, **kw) -> Answer:
-    """A word of the class starts after the trigger, within ``reach`` characters in scope."""
-    end = min(ctx.scope(scope, focus)[1], focus.nend + reach)
-    hits = _cues(ctx, kw["class"], focus.nend, end)
-    return [(hits[0].nstart, hits[0].nend)] if hits else None
+@predicate("class_after", **{"class": Arg("class")}, scope=Arg("scope"),
+           within_tokens=Arg("setting"))
+def class_after(ctx: ArticleContext, focus: Focus, scope, within_tokens, **kw) -> Answer:
+    """A word of the class after the trigger in its scope, at most ``within_tokens``
+    words after it."""
+    for cue in _cues(ctx, kw["class"], focus.nend, ctx.scope(scope, focus)[1]):
+        if ctx.tokens_between(focus.nend, cue.nstart) > within_tokens:
+            return None
+        return [(cue.nstart, cue.nend)]
+    return None
 
 
-@predicate("class_in", **{"class": Arg("class")}, scope=Arg("scope"), near=Arg("setting", _OPT))
-def class_in(ctx: ArticleContext, focus: Focus, scope, near=None, **kw) -> Answer:
-    """A word of the class stands in the scope (within ``near`` characters of the trigger)."""
+@predicate("class_in", **{"class": Arg("class")}, scope=Arg("scope"),
+           within_tokens=Arg("setting", _OPT))
+def class_in(ctx: ArticleContext, focus: Focus, scope, within_tokens=None, **kw) -> Answer:
+    """A word of the class stands in the scope (at most ``within_tokens`` words from the
+    trigger)."""
     start, end = ctx.scope(scope, focus)
     found = _in_scope(ctx, kw["class"], start, end)
-    if near is not None:
-        found = [s for s in found if abs(s[0] - focus.nstart) <= near]
+    if within_tokens is not None:
+        found = [s for s in found if _words_apart(ctx, s, focus) <= within_tokens]
     return found[:1] if found else None
 
 
-@predicate("overlaps_trigger", **{"class": Arg("class")}, reach=Arg("setting"))
-def overlaps_trigger(ctx: ArticleContext, focus: Focus, reach, **kw) -> Answer:
+def _words_apart(ctx: ArticleContext, span: tuple[int, int], focus: Focus) -> int:
+    if span[1] <= focus.nstart:
+        return ctx.tokens_between(span[1], focus.nstart)
+    return ctx.tokens_between(focus.nend, span[0])
+
+
+@predicate("overlaps_trigger", **{"class": Arg("class")})
+def overlaps_trigger(ctx: ArticleContext, focus: Focus, **kw) -> Answer:
     """A phrase of the class covers the trigger or starts inside it (a metaphor)."""
-    for c in _cues(ctx, kw["class"], focus.nstart - reach, focus.nend):
+    for c in _cues(ctx, kw["class"], focus.sentence[0], focus.nend):
         if c.nstart <= focus.nstart < c.nend or focus.nstart <= c.nstart < focus.nend:
             return [(c.nstart, c.nend)]
     return None
@@ -193,21 +199,19 @@ def purpose_lam(ctx: ArticleContext, focus: Focus) -> Answer:
     return [] if test(ctx.doc.norm, focus.nstart) else None
 
 
-@predicate("word_before", **{"class": Arg("class")}, scope=Arg("scope"), reach=Arg("setting"))
-def word_before(ctx: ArticleContext, focus: Focus, scope, reach, **kw) -> Answer:
-    """A word of the class, bare or after و / ف, among the words within ``reach``
-    characters before the trigger in its scope (فككت ... عبوة)."""
+@predicate("word_before", **{"class": Arg("class")}, scope=Arg("scope"),
+           within_tokens=Arg("setting"))
+def word_before(ctx: ArticleContext, focus: Focus, scope, within_tokens, **kw) -> Answer:
+    """A word of the class, bare or after و / ف, among the ``within_tokens`` words
+    before the trigger in its scope (فككت ... عبوة)."""
     from marsad.text.clitics import bare_conjunction
 
-    start = max(ctx.scope(scope, focus)[0], focus.nstart - reach)
+    start = ctx.scope(scope, focus)[0]
     words = grammar_classes()[kw["class"]]
-    norm = ctx.doc.norm
-    pos = start
-    for word in norm[start:focus.nstart].split():
-        at = norm.find(word, pos)
-        pos = at + len(word)
-        if word in words or bare_conjunction(word) in words:
-            return [(at, at + len(word))]
+    hi = ctx.words_before(focus.nstart)
+    for tok in ctx.doc.tokens[max(0, hi - within_tokens):hi]:
+        if tok.nstart >= start and (tok.text in words or bare_conjunction(tok.text) in words):
+            return [(tok.nstart, tok.nend)]
     return None
 
 
