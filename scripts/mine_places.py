@@ -1,0 +1,116 @@
+"""Mine the corpora for the gazetteer's data files (issue 11 item 1).
+
+Two outputs, both reviewed before they land in src/marsad/geo/data/:
+
+``common``: the most frequent words of the corpora (normalised), written to
+    common_words.txt. A small town whose name is one of them is read as a place only
+    after a qualifier (مدينة، قرية ...), and the transliteration fallback never reads
+    one as a town: ordinary words are not towns, by corpus evidence rather than by
+    one article's example.
+
+``mined``: place-qualified names that resolve to nothing (from
+    scripts/place_coverage.py --unresolved), matched by consonant skeleton against
+    GeoNames' Latin names in the country of the articles they occur in. A name seen at
+    least ``--min-count`` times whose skeleton points to exactly one GeoNames town of
+    that country becomes a row of mined.tsv (name_ar, geonameid, English name, iso3,
+    count, qualifier, source corpus), which the build adds as an Arabic spelling of
+    that town.
+
+    PYTHONPATH=src python scripts/mine_places.py common ../shared/corpus/saudinewsnet \
+        ../shared/corpus/ant --top 3000 -o src/marsad/geo/data/common_words.txt
+    PYTHONPATH=src python scripts/mine_places.py mined out/snn-unresolved.tsv \
+        out/ant-unresolved.tsv -o src/marsad/geo/data/mined.tsv
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from place_coverage import corpus_articles  # noqa: E402
+
+from marsad.geo import load_gazetteer  # noqa: E402
+from marsad.geo.evidence import load_evidence  # noqa: E402
+from marsad.geo.translit import arabic_skeleton  # noqa: E402
+from marsad.text.normalize import normalize_plain  # noqa: E402
+
+
+def common_words(paths: list[str], top: int, out: Path) -> None:
+    counts: Counter[str] = Counter()
+    articles = 0
+    for article in corpus_articles(paths):
+        articles += 1
+        counts.update(w for w in normalize_plain(article.text).split() if w.isalpha())
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(
+            f"# The {top} most frequent words of {', '.join(Path(p).name for p in paths)} "
+            f"({articles} articles), by scripts/mine_places.py common.\n"
+            "# A small town spelled like one is a place only after a qualifier word.\n"
+        )
+        for word, _n in counts.most_common(top):
+            fh.write(word + "\n")
+
+
+def mined(unresolved: list[str], min_count: int, out: Path) -> None:
+    gaz = load_gazetteer()
+    ev = load_evidence()
+    rows: dict[tuple[str, int], list] = {}
+    for path in unresolved:
+        with open(path, encoding="utf-8") as fh:
+            lines = [line for line in fh if not line.startswith("#")]
+        for line in lines:
+            name, qualifier, count, country, corpus, _example = line.rstrip("\n").split("\t")
+            if qualifier not in ev.translit_qualifiers or not country:
+                continue
+            words = name.split()
+            # the name is the first word, or the first two when both are not common words
+            for n in (2, 1) if len(words) > 1 else (1,):
+                cand = " ".join(words[:n])
+                if any(ev.is_common(w) for w in words[:n]) or gaz.lookup(cand):
+                    continue
+                skeleton = arabic_skeleton(cand)
+                found = gaz.skeleton_places(country, skeleton)
+                if len(found) != 1:
+                    continue
+                place = found[0]
+                key = (cand, place.geonameid or 0)
+                row = rows.setdefault(key, [cand, place.geonameid, place.name, country, 0,
+                                            qualifier, set()])
+                row[4] += int(count)
+                row[6].add(corpus)
+                break
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write("# name_ar\tgeonameid\tname_en\tiso3\tcount\tqualifier\tsource\n")
+        fh.write("# Mined by scripts/mine_places.py mined: place-qualified names of the corpora\n"
+                 "# that resolved to nothing, matched by consonant skeleton to one GeoNames town\n"
+                 "# of the article's country. source = the corpora the name was seen in.\n")
+        for row in sorted(rows.values(), key=lambda r: -r[4]):
+            if row[4] >= min_count and row[1]:
+                fh.write("\t".join(map(str, row[:6])) + "\t" + "+".join(sorted(row[6])) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("common")
+    c.add_argument("paths", nargs="+")
+    c.add_argument("--top", type=int, default=3000)
+    c.add_argument("-o", type=Path, required=True)
+    m = sub.add_parser("mined")
+    m.add_argument("unresolved", nargs="+")
+    m.add_argument("--min-count", type=int, default=2)
+    m.add_argument("-o", type=Path, required=True)
+    args = ap.parse_args(argv)
+    if args.cmd == "common":
+        common_words(args.paths, args.top, args.o)
+    else:
+        mined(args.unresolved, args.min_count, args.o)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
