@@ -12,7 +12,7 @@ Two outputs, both reviewed before they land in src/marsad/geo/data/:
     scripts/place_coverage.py --unresolved), matched by consonant skeleton against
     GeoNames' Latin names in the country of the articles they occur in. A name seen at
     least ``--min-count`` times whose skeleton points to exactly one GeoNames town of
-    that country becomes a row of mined.tsv (name_ar, geonameid, English name, iso3,
+    that country that also agrees letter by letter (translit.similarity) becomes a row of mined.tsv (name_ar, geonameid, English name, iso3,
     count, qualifier, source corpus), which the build adds as an Arabic spelling of
     that town.
 
@@ -35,7 +35,7 @@ from place_coverage import corpus_articles  # noqa: E402
 
 from marsad.geo import load_gazetteer  # noqa: E402
 from marsad.geo.evidence import load_evidence  # noqa: E402
-from marsad.geo.translit import arabic_skeleton  # noqa: E402
+from marsad.geo.translit import arabic_skeleton, similarity  # noqa: E402
 from marsad.text.normalize import normalize_plain  # noqa: E402
 
 
@@ -73,7 +73,8 @@ def mined(unresolved: list[str], min_count: int, out: Path) -> None:
                 if any(ev.is_common(w) for w in words[:n]) or gaz.lookup(cand):
                     continue
                 skeleton = arabic_skeleton(cand)
-                found = gaz.skeleton_places(country, skeleton)
+                found = [p for p in gaz.skeleton_places(country, skeleton)
+                         if similarity(cand, p.name) >= ev.translit_similarity]
                 if len(found) != 1:
                     continue
                 place = found[0]

@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from array import array
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any

@@ -43,6 +43,7 @@ class Evidence:
     prominent_population: int
     prominent_population_region: int
     translit_countries: int
+    translit_similarity: float
     region: frozenset[str]
     common: frozenset[str]
 
@@ -101,24 +102,38 @@ def _region() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_evidence() -> Evidence:
-    """The evidence data, validated: every list present and made of words."""
-    data = yaml.safe_load(EVIDENCE_FILE.read_text(encoding="utf-8"))
+    """The evidence data of the package (cached)."""
+    return read_evidence(EVIDENCE_FILE)
+
+
+def read_evidence(path: Path) -> Evidence:
+    """Evidence data from ``path``, validated: every list present and made of words, every
+    threshold a number in range; a ValueError names the file and the key otherwise."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
-        raise ValueError(f"{EVIDENCE_FILE}: expected a mapping")
+        raise ValueError(f"{path}: expected a mapping")
     lists = {}
     for key in _LISTS:
         words = data.get(key)
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise ValueError(f"{EVIDENCE_FILE}: {key!r} must be a list of words")
+            raise ValueError(f"{path}: {key!r} must be a list of words")
         lists[key] = frozenset(normalize_plain(w.strip()) for w in words)
     for key in ("prominent_population", "prominent_population_region", "translit_countries"):
         if not isinstance(data.get(key), int) or data[key] < 0:
-            raise ValueError(f"{EVIDENCE_FILE}: {key!r} must be a non-negative integer")
+            raise ValueError(f"{path}: {key!r} must be a non-negative integer")
+    if not isinstance(data.get("translit_similarity"), (int, float)) or not (
+        0 <= data["translit_similarity"] <= 1
+    ):
+        raise ValueError(f"{path}: 'translit_similarity' must be a number in [0, 1]")
     return Evidence(
         **lists,
         prominent_population=data["prominent_population"],
         prominent_population_region=data["prominent_population_region"],
         translit_countries=data["translit_countries"],
+        translit_similarity=float(data["translit_similarity"]),
         region=_region(),
         common=_read_common(),
     )

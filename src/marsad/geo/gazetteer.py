@@ -20,7 +20,7 @@ from marsad.geo import build as _build
 from marsad.geo._norm import normalizer_fingerprint
 from marsad.geo.evidence import Evidence, load_evidence
 from marsad.geo.places import Place, PlaceHit
-from marsad.geo.translit import MIN_SKELETON, arabic_skeleton
+from marsad.geo.translit import MIN_SKELETON, arabic_skeleton, similarity
 
 CACHE_VERSION = 3
 # Proclitics a place name may carry (و ف ب ل ك and their pairs); ال is part of the name.
@@ -48,6 +48,7 @@ class Gazetteer:
         self._latin: dict[str, Any] = data["latin"]
         self._latin_names: list[str] | None = None
         self._latin_places: dict[int, Place] = {}
+        self._admin1_index: dict[tuple[str, str], int] | None = None
         self._places: dict[int, Place] = {}
         self.evidence: Evidence = load_evidence()
         self._auto = ahocorasick.Automaton()
@@ -98,6 +99,17 @@ class Gazetteer:
                 t["population"][j], t["geonameid"][j],
             )
         return place
+
+    def admin1_of(self, place: Place) -> Place | None:
+        """The admin1 unit (feature ``admin1``) a place lies in, by its admin1 name."""
+        if self._admin1_index is None:
+            self._admin1_index = {
+                (r[2], r[0]): i for i, r in enumerate(self._rows) if r[7] == "admin1"
+            }
+        if place.feature == "admin1":
+            return place
+        idx = self._admin1_index.get((place.iso3, place.admin1 or ""))
+        return self.place(idx) if idx is not None else None
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Every place spelled ``name`` (normalised here)."""
@@ -289,6 +301,7 @@ class Gazetteer:
                 if len(skeleton) < MIN_SKELETON:
                     continue
                 found = [p for c in top for p in self.skeleton_places(c, skeleton)]
+                found = _most_similar(norm[s:e], found, ev.translit_similarity)
                 if anchors:
                     found = [p for p in found if any(
                         _build.km(a.lat, a.lon, p.lat, p.lon) <= TRANSLIT_REACH_KM
@@ -327,6 +340,17 @@ _WORD = re.compile(r"[\u0621-\u064a]{2,}")
 
 def _replace(hit: PlaceHit, **changes: object) -> PlaceHit:
     return dataclasses.replace(hit, **changes)
+
+
+def _most_similar(surface: str, places: list[Place], floor: float) -> list[Place]:
+    """The skeleton matches whose name also agrees letter by letter (vowels included)
+    with the Arabic spelling, at least ``floor``; the best ones only (within 0.05)."""
+    scored = [(similarity(surface, p.name), p) for p in places]
+    scored = [(r, p) for r, p in scored if r >= floor]
+    if not scored:
+        return []
+    best = max(r for r, _ in scored)
+    return [p for r, p in scored if r >= best - 0.05]
 
 
 def _with_surface(place: Place, surface: str) -> Place:

@@ -65,7 +65,8 @@ def _collapse(classes: str) -> str:
 def arabic_skeleton(name: str) -> str:
     """Consonant classes of a normalised Arabic name, article removed from each word."""
     parts = []
-    for word in name.split():
+    words = name.split()
+    for w, word in enumerate(words):
         for art in _ARABIC_ARTICLE:
             if word.startswith(art) and len(word) > len(art) + 1:
                 word = word[len(art):]
@@ -75,6 +76,8 @@ def arabic_skeleton(name: str) -> str:
             if ch == "ه":
                 if i < len(word) - 1:
                     classes.append(_H)
+                elif w < len(words) - 1:
+                    classes.append("T")  # construct state: خربة غزالة -> Khirbat Ghazalah
             else:
                 classes.append(_ARABIC.get(ch, ""))
         parts.append("".join(classes))
@@ -109,3 +112,61 @@ def is_latin(name: str) -> bool:
     return bool(letters) and all(
         "LATIN" in unicodedata.name(ch, "") for ch in letters
     )
+
+
+# A rough vowelled reading of Arabic letters, and the Latin side folded to the same
+# alphabet, for comparing a skeleton match letter by letter (vowels included).
+_AR_ROMAN = {
+    "ا": "a", "و": "u", "ي": "i", "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h",
+    "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z", "س": "s", "ش": "s", "ص": "s",
+    "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "ئ": "i", "ؤ": "u",
+}
+_LATIN_FOLD = str.maketrans({"o": "u", "e": "i", "y": "i", "w": "u", "q": "k", "c": "k",
+                             "g": "j", "p": "b", "v": "f", "x": "k"})
+_AR_FOLD = str.maketrans({"g": "j"})
+
+
+def _roman_arabic(name: str) -> str:
+    out = []
+    for word in name.split():
+        for art in _ARABIC_ARTICLE:
+            if word.startswith(art) and len(word) > len(art) + 1:
+                word = word[len(art):]
+                break
+        if word.endswith("ه"):
+            word = word[:-1] + "ا"
+        out.append("".join(_AR_ROMAN.get(ch, "") for ch in word))
+    return _squeeze("".join(out)).translate(_AR_FOLD)
+
+
+def _roman_latin(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    words = [w for w in re.split(r"[^a-z]+", folded) if w]
+    words = [w for i, w in enumerate(words) if not (w in _ARTICLE_WORDS and (i or len(words) > 1))]
+    text = "".join(_LATIN_ARTICLE.sub("", w) if len(w) > 5 else w for w in words)
+    for digraph, letter in _DIGRAPHS:
+        text = text.replace(digraph, letter)
+    if text.endswith("h") and len(text) > 2 and text[-2] in "aeiy":
+        text = text[:-1]
+    return _squeeze(text.translate(_LATIN_FOLD))
+
+
+def _squeeze(text: str) -> str:
+    out: list[str] = []
+    for ch in text:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def similarity(arabic: str, latin: str) -> float:
+    """0..1: how well a normalised Arabic name and a Latin name agree letter by letter,
+    vowels included (a skeleton match that also agrees here is the same name)."""
+    from difflib import SequenceMatcher
+
+    a, b = _roman_arabic(arabic), _roman_latin(latin)
+    if not a or not b:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
