@@ -8,6 +8,9 @@ Two outputs, both reviewed before they land in src/marsad/geo/data/:
     one as a town: ordinary words are not towns, by corpus evidence rather than by
     one article's example.
 
+``given``: given names (words before بن / ابن, by share of their occurrences), written
+    to given_names.txt: a place name right after one is a family name (خالد مشعل).
+
 ``mined``: place-qualified names that resolve to nothing (from
     scripts/place_coverage.py --unresolved), matched by consonant skeleton against
     GeoNames' Latin names in the country of the articles they occur in. A name seen at
@@ -53,6 +56,31 @@ def common_words(paths: list[str], top: int, out: Path) -> None:
         )
         for word, _n in counts.most_common(top):
             fh.write(word + "\n")
+
+
+def given_names(paths: list[str], min_count: int, min_share: float, out: Path) -> None:
+    """Given names by corpus evidence: words that stand before بن / ابن ("X bin Y") at
+    least ``min_count`` times and in at least ``min_share`` of their occurrences (so
+    قال and على, frequent everywhere, stay out)."""
+    before: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for article in corpus_articles(paths):
+        words = normalize_plain(article.text).split()
+        total.update(words)
+        before.update(words[i - 1] for i in range(1, len(words)) if words[i] in ("بن", "ابن"))
+    kept = sorted(
+        (w for w, n in before.items()
+         if n >= min_count and n / total[w] >= min_share and w.isalpha()),
+        key=lambda w: -before[w],
+    )
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(
+            f"# Given names: words before بن/ابن at least {min_count} times and in at least "
+            f"{min_share:.0%} of their occurrences\n# in {', '.join(Path(p).name for p in paths)}"
+            " (scripts/mine_places.py given). A place name right after one is a family name.\n"
+        )
+        for word in kept:
+            fh.write(f"{word}\n")
 
 
 def mined(unresolved: list[str], min_count: int, out: Path) -> None:
@@ -101,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("paths", nargs="+")
     c.add_argument("--top", type=int, default=3000)
     c.add_argument("-o", type=Path, required=True)
+    g = sub.add_parser("given")
+    g.add_argument("paths", nargs="+")
+    g.add_argument("--min-count", type=int, default=15)
+    g.add_argument("--min-share", type=float, default=0.02)
+    g.add_argument("-o", type=Path, required=True)
     m = sub.add_parser("mined")
     m.add_argument("unresolved", nargs="+")
     m.add_argument("--min-count", type=int, default=2)
@@ -108,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.cmd == "common":
         common_words(args.paths, args.top, args.o)
+    elif args.cmd == "given":
+        given_names(args.paths, args.min_count, args.min_share, args.o)
     else:
         mined(args.unresolved, args.min_count, args.o)
     return 0

@@ -82,3 +82,16 @@ def test_evidence_file_errors_name_the_file_and_key(tmp_path: Path):
     bad.write_text("locative: [في]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="locative_clitics"):
         read_evidence(bad)
+
+
+def test_a_small_town_after_a_given_name_is_a_family_name(gaz):
+    # given names come from the corpora (words before بن); مرسي is also a hamlet
+    assert gaz.evidence.is_person_word("محمد")
+    assert any(p.feature == "city" for p in gaz.lookup("مرسي"))
+    _norm, hits = _scan(gaz, "قال الرئيس المصري الأسبق محمد مرسي")
+    assert [h.text for h in hits if h.text == "مرسي"] == []
+
+
+def test_a_large_city_after_a_given_name_stays_a_place(gaz):
+    norm, hits = _scan(gaz, "وصل إلى مطار الملك عبدالعزيز جدة")
+    assert not _hit(hits, norm, "جده").context_only

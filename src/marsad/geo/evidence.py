@@ -5,7 +5,8 @@ on its context. ``Gazetteer.scan`` asks this module:
 
 - is the word before it locative (في، قرب، شمال) or a locative proclitic (بحلب)?
 - is it the head of an organisation, team, event or agreement (جامعة، نادي، اتفاق)?
-- is it a title or a kinship word (الشيخ، ابن، آل) — a person's or a family's name?
+- is it a title, a kinship word (الشيخ، ابن، آل) or a given name (data/given_names.txt,
+  words that stand before بن in the corpora) — a person's or a family's name?
 - is the place prominent enough to need no evidence (a province, capital, large town)?
 - is a word too common to be read as a rare town by transliteration (data/common_words.txt,
   counted over both corpora by scripts/mine_places.py)?
@@ -25,6 +26,7 @@ from marsad.geo.places import Place
 DATA = Path(__file__).parent / "data"
 EVIDENCE_FILE = DATA / "evidence.yaml"
 COMMON_FILE = DATA / "common_words.txt"
+GIVEN_FILE = DATA / "given_names.txt"
 _LISTS = (
     "locative", "locative_clitics", "organisation", "person_before", "person_after",
     "translit_qualifiers",
@@ -46,6 +48,7 @@ class Evidence:
     translit_similarity: float
     region: frozenset[str]
     common: frozenset[str]
+    given: frozenset[str] = frozenset()
 
     def _strip(self, word: str) -> list[str]:
         """The word and the word without a proclitic (وفي -> في, بجامعة -> جامعة)."""
@@ -61,9 +64,15 @@ class Evidence:
     def is_organisation_head(self, word: str) -> bool:
         return any(f in self.organisation for f in self._strip(word))
 
-    def is_person_word(self, word: str, glued: str = "") -> bool:
-        """A title or kinship word before the name (``glued`` is a clitic on the name)."""
-        return not glued.strip("و") and any(f in self.person_before for f in self._strip(word))
+    def is_person_word(self, word: str, glued: str = "", big: bool = False) -> bool:
+        """A title, a kinship word or a given name before the name (``glued`` is a clitic
+        on the name). After a given name, a ``big`` place (a large town, a province) keeps
+        its reading: "الملك عبدالعزيز جدة" lists a place, "محمد مرسي" names a man."""
+        if glued.strip("و"):
+            return False
+        if word in self.given and not big:
+            return True
+        return any(f in self.person_before for f in self._strip(word))
 
     def is_person_after(self, word: str) -> bool:
         return word in self.person_after
@@ -82,11 +91,11 @@ class Evidence:
         return word in self.common
 
 
-def _read_common() -> frozenset[str]:
-    if not COMMON_FILE.exists():
+def _read_words(path: Path) -> frozenset[str]:
+    if not path.exists():
         return frozenset()
     words = []
-    for line in COMMON_FILE.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             words.append(normalize_plain(line))
@@ -135,5 +144,8 @@ def read_evidence(path: Path) -> Evidence:
         translit_countries=data["translit_countries"],
         translit_similarity=float(data["translit_similarity"]),
         region=_region(),
-        common=_read_common(),
+        common=_read_words(COMMON_FILE),
+        # a given name before a place name makes it a family name (خالد مشعل); على is
+        # normalised to علي, the given name, so locative words never count as one
+        given=_read_words(GIVEN_FILE) - lists["locative"],
     )

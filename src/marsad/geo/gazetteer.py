@@ -239,7 +239,9 @@ class Gazetteer:
         clitic = _glued_clitic(norm, hit.nstart)
         if ev.is_organisation_head(prev):
             return _replace(hit, evidence="organisation", context_only=True)
-        if ev.is_person_word(prev, clitic) or ev.is_person_after(_word_after(norm, hit.nend)):
+        big = any(p.population >= ev.prominent_population or p.feature != "city"
+                  for p in hit.candidates)
+        if ev.is_person_word(prev, clitic, big) or ev.is_person_after(_word_after(norm, hit.nend)):
             return _replace(hit, evidence="person", context_only=True)
         locative = listed or clitic in ev.locative_clitics or ev.is_locative(prev)
         qualified = hit.qualifier is not None
