@@ -147,3 +147,9 @@ def test_nearness_in_the_same_phrase_beats_nearness_elsewhere():
     context = GeoContext({"SYR": 1.0}, anchors=[(0, near_a), (1000, near_b)])
     hit = PlaceHit(1010, 1012, "س", (a, b))
     assert choose(hit, context) == b
+
+
+def test_a_qualifier_reaches_a_name_in_brackets_or_quotes(gaz):
+    for text in ("وقع الحادث في مدينة (حلب) أمس", 'وقع الحادث في مدينة "حلب" أمس'):
+        hits = gaz.scan(normalize_plain(text))
+        assert [h.qualifier for h in hits] == ["مدينه"], text

@@ -209,10 +209,15 @@ class Gazetteer:
         return hits
 
     def _article_countries(self, hits: list[PlaceHit], extra: Iterable[str]) -> dict[str, int]:
-        """Countries the text names (country names and demonyms), by mention count."""
+        """Countries the text names (country names and demonyms, or a province or region
+        of only one country: كردستان، دارفور), by mention count."""
         counts: dict[str, int] = {c: 1 for c in extra}
         for hit in hits:
-            if hit.candidates and all(p.feature == "country" for p in hit.candidates):
+            if hit.candidates and (
+                all(p.feature == "country" for p in hit.candidates)
+                or (all(p.feature in ("admin1", "region") for p in hit.candidates)
+                    and len({p.iso3 for p in hit.candidates}) == 1)
+            ):
                 for iso3 in {p.iso3 for p in hit.candidates}:
                     counts[iso3] = counts.get(iso3, 0) + 1
         return counts
@@ -225,8 +230,10 @@ class Gazetteer:
         A prominent place (province, capital, curated, large town) needs only the absence
         of counter-evidence (an organisation head, a title or kinship word). A small town
         stays a candidate when a qualifier in the construct state announces a place
-        (قرية X) and, in the countries Arabic news is mostly about, also when a locative
-        word governs it or its country is named. ``listed``: the name follows a place with evidence in a
+        (قرية X; abroad, a settlement qualifier: not جبل X) and, in the countries Arabic news is mostly about, also when a locative
+        word governs it or its country is named. (Abroad, a named country is no evidence:
+        the United States is named in most articles and has a namesake of every town,
+        Geneva or Medina among them.) ``listed``: the name follows a place with evidence in a
         list ("في حلب وحمص"), which shares that place's preposition. Ordinary words that GeoNames spells as some hamlet
         abroad ("من" + a word) therefore stay words, and so does a small town spelled like
         one of the corpora's most frequent words (data/common_words.txt) unless qualified.
@@ -252,8 +259,8 @@ class Gazetteer:
         def small_town_ok(p: Place) -> bool:
             if common:  # an ordinary word: only "مدينة/قرية/حي X" makes it a town
                 return settlement
-            if p.iso3 not in ev.region:  # a small town abroad: only with a qualifier
-                return construct
+            if p.iso3 not in ev.region:  # a small town abroad: only "مدينة/بلدة/قرية X"
+                return settlement
             return construct or locative or p.iso3 in countries
 
         kept = tuple(p for p in hit.candidates if ev.is_prominent(p) or small_town_ok(p))
@@ -324,6 +331,8 @@ class Gazetteer:
             i -= 1
         if i > 0 and norm[i - 1].isalpha():
             return None
+        if i > 0 and norm[i - 1] in _OPENERS:
+            i -= 1  # مدينة (X), مدينة "X": the name in brackets or quotes
         if i == 0 or norm[i - 1] != " ":
             return None
         j = i - 1
@@ -338,6 +347,7 @@ class Gazetteer:
 
 
 _WORD = re.compile(r"[\u0621-\u064a]{2,}")
+_OPENERS = "(\"'["
 
 
 def _replace(hit: PlaceHit, **changes: object) -> PlaceHit:
