@@ -112,3 +112,44 @@ def test_stop_names_need_a_qualifier(gaz):
     assert gaz.scan(normalize_plain("كان الوزير في السوق ثم عاد إلى المدينة")) == []
     hits = gaz.scan(normalize_plain("اشتباكات في مدينة الباب"))
     assert [h.text for h in hits] == ["الباب"]
+
+
+def _town(name, lat, lon, population, iso3="SYR"):
+    from marsad.geo.places import Place
+
+    return Place(name, "س", iso3, "Syria", None, lat, lon, "city", population, 1)
+
+
+def test_a_homonym_is_chosen_by_nearness_to_the_places_of_its_phrase():
+    from marsad.geo.places import PlaceHit
+    from marsad.geo.resolve import context_from_hits
+
+    big = _town("Big Namesake", 36.0, 40.0, 90000)
+    small = _town("Small Namesake", 33.55, 36.4, 2000)
+    douma = _town("Douma", 33.57, 36.40, 110000)
+    anchor = PlaceHit(0, 4, "دوما", (douma,), qualifier=None, evidence="locative")
+    hit = PlaceHit(10, 14, "س", (big, small), evidence="locative")
+    context = context_from_hits([anchor, hit])
+    assert context.anchors == [(0, douma)]
+    assert choose(hit, context) == small
+    # without the other place, population decides
+    assert choose(hit, context_from_hits([hit])) == big
+
+
+def test_nearness_in_the_same_phrase_beats_nearness_elsewhere():
+    from marsad.geo.places import PlaceHit
+    from marsad.geo.resolve import GeoContext
+
+    a = _town("A", 33.5, 36.3, 1000)
+    b = _town("B", 36.2, 37.1, 1000)
+    near_a = _town("Near A", 33.52, 36.31, 5000)
+    near_b = _town("Near B", 36.21, 37.12, 5000)
+    context = GeoContext({"SYR": 1.0}, anchors=[(0, near_a), (1000, near_b)])
+    hit = PlaceHit(1010, 1012, "س", (a, b))
+    assert choose(hit, context) == b
+
+
+def test_a_qualifier_reaches_a_name_in_brackets_or_quotes(gaz):
+    for text in ("وقع الحادث في مدينة (حلب) أمس", 'وقع الحادث في مدينة "حلب" أمس'):
+        hits = gaz.scan(normalize_plain(text))
+        assert [h.qualifier for h in hits] == ["مدينه"], text

@@ -34,6 +34,14 @@ class PlaceHit:
     ``is_adjective`` marks a demonym (الليبية): context, not an event location.
     ``qualifier`` is the normalised qualifier word right before the name
     (مدينه, محافظه, ...), if any.
+    ``evidence`` says why the name is read as a place: ``qualifier``, ``locative`` (a
+    preposition or direction word before it, or a glued ب), ``coordinated`` (listed with
+    such a place), ``country`` (a candidate in a country the article names), ``prominent``
+    (a province, capital, curated or large town), ``translit`` (a qualified name matched
+    by consonant skeleton), ``country-name``. ``context_only`` hits are not locations —
+    an organisation's or a person's name (``evidence`` ``organisation`` / ``person``) or a
+    small place's name with no evidence (``none``) — but an organisation hit still
+    tells which country the article is about.
     """
 
     nstart: int
@@ -42,3 +50,5 @@ class PlaceHit:
     candidates: tuple[Place, ...]
     is_adjective: bool = False
     qualifier: str | None = None
+    evidence: str = ""
+    context_only: bool = False

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.geo._norm import normalize_plain
-from marsad.geo.build import FOCUS, read_tsv, split_names
+from marsad.geo.build import FOCUS, km, read_tsv, split_names
 from marsad.geo.places import FEATURES, Place, PlaceHit
 
 
@@ -45,26 +45,50 @@ def wanted_features(qualifier: str | None) -> tuple[str, ...]:
     return _qualifier_features().get(qualifier) or KIND_FEATURES.get(qualifier, ())
 
 
+# Homonyms: a candidate this close to a place the same phrase (PHRASE_CHARS of text)
+# or the article names unambiguously is the one meant.
+NEAR_KM = 60.0
+PHRASE_CHARS = 120
+
+
 @dataclass
 class GeoContext:
-    """Countries the article is about, iso3 -> weight (higher = more present)."""
+    """Countries the article is about, iso3 -> weight (higher = more present), and the
+    unambiguous point places it names (``anchors``: (nstart, Place)) that homonyms are
+    measured against."""
 
     country_weights: dict[str, float] = field(default_factory=dict)
+    anchors: list[tuple[int, Place]] = field(default_factory=list)
 
     def weight(self, iso3: str) -> float:
         return self.country_weights.get(iso3, 0.0)
+
+    def nearness(self, place: Place, nstart: int | None = None) -> int:
+        """2: within NEAR_KM of a place named in the same phrase; 1: of one named
+        elsewhere in the article; 0: of none (or the place is itself an anchor)."""
+        best = 0
+        for pos, anchor in self.anchors:
+            if anchor == place or km(anchor.lat, anchor.lon, place.lat, place.lon) > NEAR_KM:
+                continue
+            if nstart is not None and abs(pos - nstart) <= PHRASE_CHARS:
+                return 2
+            best = 1
+        return best
 
 
 def choose(hit: PlaceHit, context: GeoContext, qualifier: str | None = None) -> Place | None:
     """The most likely place for ``hit``: in the article's countries, of the feature the
     qualifier announces, then a capital, then in the region Arabic news covers, then the most
     populous; ``None`` for a demonym (context, not a location)."""
-    if hit.is_adjective or not hit.candidates:
+    if hit.is_adjective or hit.context_only or not hit.candidates:
         return None
     wanted = wanted_features(qualifier) or wanted_features(hit.qualifier)
     region = _region()
 
-    def score(place: Place) -> tuple[float, int, bool, int, bool]:
+    near = {id(p): context.nearness(p, hit.nstart) for p in hit.candidates} \
+        if context.anchors and len(hit.candidates) > 1 else {}
+
+    def score(place: Place) -> tuple[float, int, int, bool, int, bool]:
         feature_rank = 0
         if wanted and place.feature in wanted:
             feature_rank = len(wanted) - wanted.index(place.feature)
@@ -81,7 +105,10 @@ def choose(hit: PlaceHit, context: GeoContext, qualifier: str | None = None) -> 
         # in the region counts as ten times its size against a namesake elsewhere (بيت لحم:
         # Bethlehem, not Pennsylvania; but سمارا stays Samara, not Smara).
         size = place.population * (REGION_FACTOR if place.iso3 in region else 1)
-        return (context.weight(place.iso3), feature_rank, place.capital, size, preferred)
+        # Nearness ranks after the country and the announced feature, before a capital and
+        # size: of two villages called the same, the one beside the other places named.
+        nearness = near.get(id(place), 0)
+        return (context.weight(place.iso3), feature_rank, nearness, place.capital, size, preferred)
 
     return max(hit.candidates, key=score)
 
@@ -90,10 +117,18 @@ def context_from_hits(
     hits: Iterable[PlaceHit], extra: dict[str, float] | None = None
 ) -> GeoContext:
     """Weigh countries by unambiguous evidence: country names and demonyms (1 each) and
-    places whose candidates all lie in one country (1 each)."""
+    places whose candidates all lie in one country (1 each). Names without toponym
+    evidence and persons' names count for nothing; an organisation's name (جامعة دمشق)
+    still counts. Point places with one candidate become the context's anchors."""
     weights: dict[str, float] = dict(extra or {})
+    anchors: list[tuple[int, Place]] = []
     for hit in hits:
+        if hit.context_only and hit.evidence in ("none", "person"):
+            continue
         countries = {p.iso3 for p in hit.candidates}
+        if len(hit.candidates) == 1 and not hit.context_only and not hit.is_adjective \
+                and hit.candidates[0].feature in POINT_FEATURES:
+            anchors.append((hit.nstart, hit.candidates[0]))
         if len(countries) == 1:
             iso3 = next(iter(countries))
             weights[iso3] = weights.get(iso3, 0.0) + 1.0
@@ -102,7 +137,7 @@ def context_from_hits(
             # sorted: the dict's order breaks ties later, so it must not follow string hashing
             for iso3 in sorted(countries):
                 weights[iso3] = weights.get(iso3, 0.0) + 0.1 / len(countries)
-    return GeoContext(weights)
+    return GeoContext(weights, anchors)
 
 
 def precision_for(place: Place, near: bool = False) -> int:
