@@ -193,9 +193,9 @@ def test_calibration_report_in_weights_file_is_honest() -> None:
 
 def test_frame_words_file_is_validated_on_load(tmp_path: Path) -> None:
     bad = tmp_path / "frame.yaml"
-    bad.write_text("technology: []\nclitics: [x]\nold_year_gap: 1\n", encoding="utf-8")
+    bad.write_text("technology: []\nold_year_gap: 1\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"frame\.yaml.*technology"):
         load_frame_words.__wrapped__(bad)
-    bad.write_text("technology: [a]\nold_year_gap: 1\n", encoding="utf-8")
+    bad.write_text("technology: [a]\nold_year_gap: 1\nextra: 2\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"frame\.yaml.*expected keys"):
         load_frame_words.__wrapped__(bad)

@@ -24,12 +24,13 @@ import yaml
 from marsad.extract.scan import ArticleScan
 from marsad.extract.triggers import STRONG
 from marsad.lexicon import load_lexicon
+from marsad.text.clitics import CLITICS
 from marsad.text.normalize import normalize_plain
 
 FRAME_FILE = Path(__file__).parent / "data" / "frame.yaml"
 DOMAIN_CUES = ("sport", "economy", "culture")  # lexicon cue classes
 HISTORY_CUE = "history"  # anniversaries, verdicts, "years ago" (lexicon cue class)
-FRAME_KEYS = {"technology", "clitics", "old_year_gap"}
+FRAME_KEYS = {"technology", "old_year_gap"}
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
@@ -45,19 +46,15 @@ def load_frame_words(path: Path = FRAME_FILE) -> FrameWords:
     if not isinstance(data, dict) or set(data) != FRAME_KEYS:
         got = sorted(data) if isinstance(data, dict) else type(data).__name__
         raise ValueError(f"{path}: expected keys {sorted(FRAME_KEYS)}, got {got}")
-    for key in ("technology", "clitics"):
-        values = data[key]
-        if not isinstance(values, list) or not values or not all(
-                isinstance(w, str) and w.strip() for w in values):
-            raise ValueError(f"{path}: {key} must be a non-empty list of words")
-    if any(len(normalize_plain(c).strip()) != 1 for c in data["clitics"]):
-        raise ValueError(f"{path}: clitics must be single letters")
+    words = data["technology"]
+    if not isinstance(words, list) or not words or not all(
+            isinstance(w, str) and w.strip() for w in words):
+        raise ValueError(f"{path}: technology must be a non-empty list of phrases")
     if not isinstance(data["old_year_gap"], int) or data["old_year_gap"] < 1:
         raise ValueError(f"{path}: old_year_gap must be a positive whole number of years")
-    phrases = sorted({normalize_plain(w).strip() for w in data["technology"]},
-                     key=len, reverse=True)
+    phrases = sorted({normalize_plain(w).strip() for w in words}, key=len, reverse=True)
     alternation = "|".join(re.escape(p) for p in phrases)
-    clitics = "".join(sorted({normalize_plain(c).strip() for c in data["clitics"]}))
+    clitics = "".join(sorted(CLITICS.proclitic_letters))
     # whole words, with one clitic before the phrase at most
     pattern = re.compile(rf"(?:^|(?<=[\s,;:\"(]))[{re.escape(clitics)}]?(?:{alternation})"
                          r"(?=$|[\s,.;:\")])")
