@@ -4,11 +4,14 @@
 ../shared/gold) to floors for any of ``EvaluationReport.metrics()``: f1,
 precision, recall, relevance_precision, relevance_recall and the field
 accuracies. Raise a floor when a change improves a score; a change that drops
-a score below its floor fails here.
+a score below its floor fails here. An entry may pin ``sha256``, the digest of
+its gold file: floors measured on one version of a file mean nothing on
+another, so a digest mismatch fails loudly instead of comparing.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -20,8 +23,24 @@ from marsad.evaluate import EvaluationReport, evaluate, load_gold
 ROOT = Path(__file__).resolve().parents[1]
 BASELINE_PATH = ROOT / "quality" / "baseline.json"
 GOLD_DIR = ROOT / ".." / "shared" / "gold"
-BASELINE: dict[str, dict[str, float]] = json.loads(BASELINE_PATH.read_text(encoding="utf-8"))
+BASELINE: dict[str, dict[str, Any]] = json.loads(BASELINE_PATH.read_text(encoding="utf-8"))
 EPSILON = 1e-9
+DIGEST = "sha256"
+
+
+def floors_of(name: str) -> dict[str, float]:
+    return {k: v for k, v in BASELINE[name].items() if k != DIGEST}
+
+
+def check_digest(name: str, path: Path) -> None:
+    pinned = BASELINE[name].get(DIGEST)
+    if pinned is None:
+        return
+    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    if actual != pinned:
+        raise AssertionError(
+            f"{path} has sha256 {actual}, but quality/baseline.json pins its floors to "
+            f"{pinned}: the gold file changed; re-measure and re-pin {name!r}")
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +64,11 @@ def _summary(name: str, report: EvaluationReport) -> str:
 
 def test_baseline_names_known_metrics() -> None:
     known = set(EvaluationReport().metrics())
-    for name, floors in BASELINE.items():
+    for name in BASELINE:
+        floors = floors_of(name)
+        digest = BASELINE[name].get(DIGEST)
+        assert digest is None or (isinstance(digest, str) and len(digest) == 64), (
+            f"{name}: {DIGEST} must be a hex SHA-256")
         assert set(floors) <= known, f"{name}: unknown metrics {sorted(set(floors) - known)}"
         assert all(0.0 <= v <= 1.0 for v in floors.values()), f"{name}: floors must be in [0, 1]"
 
@@ -55,11 +78,12 @@ def test_scores_not_below_baseline(name: str, pipeline: Any) -> None:
     path = GOLD_DIR / f"{name}.jsonl"
     if not path.exists():
         pytest.skip(f"{path} not present (../shared is absent)")
+    check_digest(name, path)
     report = evaluate(load_gold(path), pipeline.extract)
     measured = report.metrics()
     drops = {
         metric: (round(measured[metric], 4), floor)
-        for metric, floor in BASELINE[name].items()
+        for metric, floor in floors_of(name).items()
         if measured[metric] < floor - EPSILON
     }
     assert not drops, (
@@ -67,3 +91,13 @@ def test_scores_not_below_baseline(name: str, pipeline: Any) -> None:
         f"(metric: (measured, floor)) {drops}\n{_summary(name, report)}"
     )
     print(_summary(name, report))
+
+
+def test_digest_mismatch_fails_loudly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gold = tmp_path / "x.jsonl"
+    gold.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setitem(BASELINE, "x", {"f1": 0.5, DIGEST: "0" * 64})
+    with pytest.raises(AssertionError, match="gold file changed"):
+        check_digest("x", gold)
+    monkeypatch.setitem(BASELINE, "x", {"f1": 0.5, DIGEST: hashlib.sha256(b"{}\n").hexdigest()})
+    check_digest("x", gold)  # the right digest passes

@@ -12,7 +12,8 @@ UNKNOWN_ATTACKER_TYPES = ("Explosions/Remote violence", "Violence against civili
 UNIDENTIFIED_INTER = SETTINGS.unidentified_inter
 
 
-def to_event(scan: ArticleScan, c: Candidate) -> Event:
+def to_event(scan: ArticleScan, c: Candidate, acts: int = 1) -> Event:
+    """``acts``: how many acts the article yields (the confidence model reads it)."""
     article = scan.doc.article
     place = c.place
     a1, a2 = c.actor1, c.actor2
@@ -58,7 +59,7 @@ def to_event(scan: ArticleScan, c: Candidate) -> Event:
         source_count=1,
         notes=notes,
         evidence=evidence(c),
-        confidence=confidence(c),
+        confidence=confidence(c, scan, acts),
         trace=list(c.fired),
     )
 

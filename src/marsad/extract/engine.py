@@ -40,7 +40,7 @@ class Extractor:
     # -------------------------------------------------------------- public
     def extract(self, article: Article) -> list[Event]:
         ctx, acts = self.acts(article)
-        return [to_event(ctx, c) for c in acts] if ctx is not None else []
+        return [to_event(ctx, c, len(acts)) for c in acts] if ctx is not None else []
 
     def acts(self, article: Article) -> tuple[ArticleContext | None, list[Candidate]]:
         """The article's context and its merged acts, before they become events."""

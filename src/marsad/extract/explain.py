@@ -48,7 +48,7 @@ def explain(extractor: Extractor, article: Article, skip_fast: bool = False) -> 
     acts: list = []
     for stage in extractor.stages:
         acts = stage(ctx, acts)
-    events = [] if fast else [to_event(ctx, act) for act in acts]
+    events = [] if fast else [to_event(ctx, act, len(acts)) for act in acts]
     doc = ctx.doc
     event_of = {id(hit): i for i, act in enumerate(acts) for hit in act.hits}
     stopped: dict[int, Decision] = {}
