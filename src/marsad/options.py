@@ -1,10 +1,19 @@
-"""Command-line option parsing shared by every command module."""
+"""Command-line option parsing and the run-time limits shared by every command module."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import typer
+
+# Per-article budget (``extract`` and ``batch``). The corpora's longest article
+# (SaudiNewsNet) has 33,687 characters; a page past a million is a scraped archive or a
+# concatenated dump, and is rejected with a reason instead of stalling a worker.
+DEFAULT_MAX_CHARS = 1_000_000
+# Wall-clock backstop per article, in seconds (0 turns it off). Enforced where
+# a timer signal can interrupt the extraction (the main thread on POSIX: the
+# ``extract`` command and each ``batch`` worker process).
+DEFAULT_TIME_LIMIT = 120.0
 
 
 def parse_date_option(value: str | None) -> dt.date | None:

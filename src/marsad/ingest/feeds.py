@@ -56,6 +56,14 @@ def read_feed(
     data: bytes, *, origin: str, published: dt.date | None, rejects: RejectLog
 ) -> Iterator[Article]:
     """Each entry's content (or summary), HTML stripped; date from the entry, else ``published``."""
+    for _, article in feed_entries(data, origin=origin, published=published, rejects=rejects):
+        yield article
+
+
+def feed_entries(
+    data: bytes, *, origin: str, published: dt.date | None, rejects: RejectLog
+) -> Iterator[tuple[str, Article]]:
+    """``read_feed`` with each entry's origin ``feed[index]``."""
     import feedparser  # only when a feed is actually read
 
     try:
@@ -76,7 +84,7 @@ def read_feed(
             rejects.add(where, f"unreadable: {type(exc).__name__}: {exc}"[:300])
             continue
         if article is not None:
-            yield article
+            yield where, article
 
 
 def _entry_article(

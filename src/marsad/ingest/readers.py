@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from marsad.ingest.decode import decode, decode_error
-from marsad.ingest.feeds import looks_like_feed, read_feed
+from marsad.ingest.feeds import feed_entries, looks_like_feed
 from marsad.ingest.html import read_html
 from marsad.ingest.records import make_article, snn_fields
 from marsad.ingest.rejects import RejectLog
@@ -40,6 +40,7 @@ FEED = {".xml", ".rss", ".atom"}
 SUFFIXES = JSONL | JSON | ZIP | TEXT | HTML | FEED  # what a directory walk picks up
 
 Opener = Callable[[], IO[bytes]]
+Sourced = tuple[str, Article]  # (origin: "file:line", "file[index]" or "zip!member", article)
 
 # Files and zip members read whole (JSON, text, HTML, feeds) above this size are
 # rejected instead of read: a 200 KB zip can declare a multi-GB member, and
@@ -61,6 +62,17 @@ def read_articles(
     read: a missing one raises ``FileNotFoundError`` naming it, so a typo
     fails fast instead of after an hour of work.
     """
+    sourced = read_sourced(paths, published=published, rejects=rejects)  # checks paths now
+    return (article for _, article in sourced)
+
+
+def read_sourced(
+    paths: Iterable[str | Path],
+    *,
+    published: dt.date | None = None,
+    rejects: RejectLog | None = None,
+) -> Iterator[Sourced]:
+    """Like ``read_articles``, with each article's origin (the name a reject would carry)."""
     paths = [Path(p) for p in paths]
     for path in paths:
         if not path.exists():
@@ -69,7 +81,7 @@ def read_articles(
     return _read_all(paths, published, log)
 
 
-def _read_all(paths: list[Path], published: dt.date | None, log: RejectLog) -> Iterator[Article]:
+def _read_all(paths: list[Path], published: dt.date | None, log: RejectLog) -> Iterator[Sourced]:
     for path in paths:
         files = _walk(path) if path.is_dir() else [path]
         for file in files:
@@ -96,7 +108,7 @@ def _walk(directory: Path) -> list[Path]:
 def _read_source(
     origin: str, name: str, opener: Opener, published: dt.date | None, log: RejectLog,
     size: int | None = None,
-) -> Iterator[Article]:
+) -> Iterator[Sourced]:
     """Read one file (or zip member) inside a guard: any failure is one reject for it."""
     try:
         yield from _dispatch(origin, name, opener, published, log, size)
@@ -115,7 +127,7 @@ def unreadable(exc: BaseException) -> str:
 def _dispatch(
     origin: str, name: str, opener: Opener, published: dt.date | None, log: RejectLog,
     size: int | None,
-) -> Iterator[Article]:
+) -> Iterator[Sourced]:
     """Dispatch one file (or zip member) on its suffix."""
     suffix = Path(name).suffix.lower()
     stem = Path(name).stem
@@ -133,11 +145,11 @@ def _dispatch(
     if suffix in JSON:
         yield from _read_json(data, origin, stem, published, log)
     elif suffix in FEED or (suffix not in HTML and looks_like_feed(data)):
-        yield from read_feed(data, origin=origin, published=published, rejects=log)
+        yield from feed_entries(data, origin=origin, published=published, rejects=log)
     elif suffix in HTML or _looks_like_html(data):
         article = read_html(data, origin=origin, stem=stem, published=published, rejects=log)
         if article is not None:
-            yield article
+            yield origin, article
     else:
         yield from _read_text(data, origin, stem, published, log)
 
@@ -149,7 +161,7 @@ def _looks_like_html(data: bytes) -> bool:
 
 def _read_text(
     data: bytes, origin: str, stem: str, published: dt.date | None, log: RejectLog
-) -> Iterator[Article]:
+) -> Iterator[Sourced]:
     try:
         text = decode(data)
     except UnicodeDecodeError as exc:
@@ -157,12 +169,12 @@ def _read_text(
         return
     article = make_article({"id": stem, "text": text}, origin, log, published)
     if article is not None:
-        yield article
+        yield origin, article
 
 
 def _read_jsonl(
     origin: str, opener: Opener, published: dt.date | None, log: RejectLog
-) -> Iterator[Article]:
+) -> Iterator[Sourced]:
     """One article per line, streamed: memory stays flat on multi-gigabyte files."""
     with opener() as fh:
         lines = _jsonl_lines(fh)
@@ -182,7 +194,7 @@ def _read_jsonl(
                 log.add(where, unreadable(exc), raw)
                 continue
             if article is not None:
-                yield article
+                yield where, article
 
 
 def _jsonl_lines(fh: IO[bytes]) -> Iterator[tuple[int, bytes | str]]:
@@ -235,7 +247,7 @@ def _as_article_fields(record: dict[str, Any]) -> dict[str, Any]:
 
 def _read_json(
     data: bytes, origin: str, stem: str, published: dt.date | None, log: RejectLog
-) -> Iterator[Article]:
+) -> Iterator[Sourced]:
     """A SaudiNewsNet day, a JSON array of FORMATS §1 articles, or one article object."""
     try:
         payload = json.loads(decode(data))
@@ -251,7 +263,7 @@ def _read_json(
     if isinstance(payload, dict):
         article = make_article(payload, origin, log, published)
         if article is not None:
-            yield article
+            yield origin, article
         return
     if not isinstance(payload, list):
         log.add(origin, "not a JSON array or object")
@@ -264,7 +276,7 @@ def _read_json(
             log.add(where, unreadable(exc))
             continue
         if article is not None:
-            yield article
+            yield where, article
 
 
 def _json_item(
@@ -281,7 +293,7 @@ def _json_item(
 
 def _read_zip(
     origin: str, opener: Opener, published: dt.date | None, log: RejectLog
-) -> Iterator[Article]:
+) -> Iterator[Sourced]:
     """Every readable member of the archive (a SaudiNewsNet day is one JSON member)."""
     with opener() as fh, zipfile.ZipFile(fh) as archive:
         members = sorted(
