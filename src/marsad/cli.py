@@ -16,7 +16,12 @@ from rich.console import Console
 from rich.markup import escape
 
 from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
-from marsad.options import DEFAULT_MAX_CHARS, DEFAULT_TIME_LIMIT, parse_date_option
+from marsad.options import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_TIME_LIMIT,
+    parse_date_option,
+    store_url_problem,
+)
 
 app = typer.Typer(
     help="marsad: Arabic news to verified, geocoded ACLED-schema conflict events.",
@@ -197,29 +202,12 @@ def _write_table(sink) -> None:
     sink.table_file.commit()
 
 
-def _check_store_url(url: str, must_exist: bool = False) -> None:
-    """Refuse an SQLite URL without a file (it would be an in-memory store, thrown away),
-    and, for reading commands, one whose file does not exist (it would be created empty)."""
-    from sqlalchemy.engine import make_url
-
-    try:
-        parsed = make_url(url)
-    except Exception:  # noqa: BLE001 — Store() gives the clear message for a bad URL
-        return
-    if not parsed.drivername.startswith("sqlite"):
-        return
-    database = parsed.database or ""
-    if not database:
-        _fail(f"store {url!r} names no file: an in-memory store would be thrown away; "
-              "write sqlite:///path/to/marsad.db")
-    if must_exist and database != ":memory:" and not Path(database).exists():
-        _fail(f"no such store: {database} (from {url!r})")
-
-
 def _open_store(url: str, must_exist: bool = False):
     from marsad.store import Store
 
-    _check_store_url(url, must_exist)
+    problem = store_url_problem(url, must_exist)
+    if problem:
+        _fail(problem)
     try:
         return Store(url)
     except Exception as exc:  # noqa: BLE001 — any driver error becomes a clear message

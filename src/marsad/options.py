@@ -24,3 +24,29 @@ def parse_date_option(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise typer.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
+
+
+def store_url_problem(url: str, must_exist: bool = False) -> str | None:
+    """Why an SQLite store URL cannot be what the user meant, or None.
+
+    ``sqlite:///`` (no file) opens an in-memory store that is thrown away at
+    exit; a reading command (``show``) on a file that does not exist would
+    create it empty. Other URLs are left to the store to check.
+    """
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 — the store gives the clear message for a bad URL
+        return None
+    if not parsed.drivername.startswith("sqlite"):
+        return None
+    database = parsed.database or ""
+    if not database:
+        return (f"store {url!r} names no file: an in-memory store would be thrown away; "
+                "write sqlite:///path/to/marsad.db")
+    if must_exist and database != ":memory:" and not Path(database).exists():
+        return f"no such store: {database} (from {url!r})"
+    return None
