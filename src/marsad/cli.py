@@ -122,7 +122,13 @@ class _ExtractRun:
             if show_bar:
                 _count_in_background(inputs, pub, bar, task)
             for origin, article in read_sourced(inputs, published=pub, rejects=self.log):
-                self.article(origin, article)
+                try:
+                    self.article(origin, article)
+                except typer.Exit:
+                    raise
+                except Exception as exc:  # noqa: BLE001 — one article never stops the run
+                    self.log.add(origin, f"unprocessable: {type(exc).__name__}: {exc}"[:500],
+                                 article_id=article.id)
                 bar.advance(task)
 
     def article(self, origin: str, article) -> None:

@@ -392,3 +392,12 @@ def test_any_record_level_exception_is_a_reject(tmp_path, monkeypatch) -> None:
     assert [a.text for a in read_articles([path], rejects=rejects)] == [TEXT_A, TEXT_C]
     assert [(r.origin, r.reason) for r in rejects] == [
         (f"{path}:2", "unreadable: RuntimeError: unexpected")]
+
+
+def test_lone_surrogate_is_a_reject(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id":"s","text":"\\ud800 قتل"}\n' + _line(TEXT_A) + "\n", encoding="utf-8")
+    rejects = RejectLog()
+    assert [a.text for a in read_articles([path], rejects=rejects)] == [TEXT_A]
+    assert [(r.origin, r.reason) for r in rejects] == [
+        (f"{path}:1", "invalid text: lone surrogate U+D800 at offset 0")]

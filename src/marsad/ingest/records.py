@@ -25,6 +25,19 @@ def _reason(exc: ValidationError, fields: dict[str, Any]) -> str:
     return f"invalid {name}: {err['msg']}"
 
 
+def _unencodable(fields: dict[str, Any]) -> str | None:
+    """A lone surrogate (JSON ``"\\ud800"``) cannot be written as UTF-8 anywhere downstream."""
+    for name in ("id", "text", "title", "source", "url"):
+        value = fields.get(name)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                return (f"invalid {name}: lone surrogate U+{ord(value[exc.start]):04X} "
+                        f"at offset {exc.start}")
+    return None
+
+
 def make_article(
     fields: dict[str, Any],
     origin: str,
@@ -37,6 +50,10 @@ def make_article(
         rejects.add(origin, "missing text", raw)
         return None
     fields = dict(fields)
+    bad = _unencodable(fields)
+    if bad is not None:
+        rejects.add(origin, bad, raw)
+        return None
     if _absent(fields.get("published")):
         fields["published"] = published
     if isinstance(fields.get("id"), int):
