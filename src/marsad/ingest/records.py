@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -29,13 +30,13 @@ def _unencodable(fields: dict[str, Any]) -> str | None:
     """A lone surrogate (JSON ``"\\ud800"``) cannot be written as UTF-8 anywhere downstream."""
     for name in ("id", "text", "title", "source", "url"):
         value = fields.get(name)
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError as exc:
-                return (f"invalid {name}: lone surrogate U+{ord(value[exc.start]):04X} "
-                        f"at offset {exc.start}")
+        found = _SURROGATE.search(value) if isinstance(value, str) else None
+        if found:
+            return f"invalid {name}: lone surrogate U+{ord(found.group()):04X} at offset {found.start()}"
     return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def make_article(
