@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_DB := marsad-demo.db
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench clean pg-start pg-stop
+.PHONY: demo test lint bench fuzz clean pg-start pg-stop
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,17 @@ test: $(STAMP)
 	bash scripts/pg.sh start
 	MARSAD_TEST_PG_URL=$$(cat .pg/url) $(BIN)/pytest
 	$(MAKE) lint
+
+# Property tests at 25x the `make test` size, with fresh seeds, for FUZZ_SECONDS (10 minutes).
+FUZZ_SECONDS ?= 600
+fuzz: $(STAMP)
+	end=$$(( $$(date +%s) + $(FUZZ_SECONDS) )); runs=0; \
+	while [ $$(date +%s) -lt $$end ]; do \
+		seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' '); runs=$$((runs + 1)); \
+		echo "fuzz run $$runs, seed $$seed"; \
+		MARSAD_FUZZ=long $(BIN)/pytest -q -p no:cacheprovider -W ignore::DeprecationWarning \
+			tests/test_fuzz.py --hypothesis-seed=$$seed || exit 1; \
+	done
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -60,7 +60,9 @@ def test_extraction_error_becomes_a_reject(tmp_path, input_file, pipeline, monke
     result = run_batch([input_file], tmp_path / "out", partition_size=50, workers=1)
     rejects = rejects_from_table(pq.read_table(tmp_path / "out" / "rejects-00000.parquet"))
     assert result.articles == 13
-    assert [r.origin for r in rejects if "exploded" in r.reason] == ["article:syn-2"]
+    # the reject names the file and line the article came from, and its id
+    assert [(r.origin, r.extra) for r in rejects if "exploded" in r.reason] == [
+        (f"{input_file}:5", {"article_id": "syn-2"})]
     assert all(e.article_id != "syn-2" for e in read_events(tmp_path / "out"))
 
 

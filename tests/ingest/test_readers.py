@@ -276,3 +276,128 @@ def test_real_saudinewsnet_day_matches_gold_ids() -> None:
     for gid, record in gold.items():
         assert arts[gid].text == record["text"]
         assert str(arts[gid].published) == record["published"]
+
+
+# ---- isolation: any failure inside one file, member or line is one reject (issue 15)
+
+
+def _line(text: str, **extra) -> str:
+    return json.dumps({"text": text, **extra}, ensure_ascii=False)
+
+
+def _corrupt_first_member(path: Path, compression: int) -> Path:
+    """A zip whose first member's compressed stream is damaged; the second is intact."""
+    with zipfile.ZipFile(path, "w", compression) as z:
+        z.writestr("a.jsonl", (_line(TEXT_A) + "\n") * 200)
+        z.writestr("b.jsonl", _line(TEXT_B) + "\n")
+    data = bytearray(path.read_bytes())
+    start = 30 + len("a.jsonl") + 2
+    for i in range(start, start + 8):
+        data[i] ^= 0x55
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("compression", [zipfile.ZIP_DEFLATED, zipfile.ZIP_LZMA])
+def test_corrupt_zip_member_is_rejected_and_the_next_member_read(tmp_path, compression):
+    bad = _corrupt_first_member(tmp_path / "bad.zip", compression)
+    good = _jsonl(tmp_path / "good.jsonl", [_line(TEXT_C)])
+    rejects = RejectLog()
+    arts = list(read_articles([bad, good], rejects=rejects))
+    assert [a.text for a in arts][-2:] == [TEXT_B, TEXT_C]
+    assert len(rejects) == 1
+    (reject,) = rejects
+    assert reject.origin.startswith(f"{bad}!a.jsonl:")  # archive, member and line
+    assert reject.reason.startswith("unreadable: ")
+
+
+def test_deeply_nested_json_is_a_reject(tmp_path: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    jsonl = _jsonl(tmp_path / "deep.jsonl", [_line(TEXT_A), deep, _line(TEXT_B)])
+    whole = tmp_path / "deep.json"
+    whole.write_text(deep, encoding="utf-8")
+    rejects = RejectLog()
+    arts = list(read_articles([jsonl, whole], rejects=rejects))
+    assert [a.text for a in arts] == [TEXT_A, TEXT_B]
+    assert [(r.origin, r.reason) for r in rejects] == [
+        (f"{jsonl}:2", "malformed JSON: nested too deeply"),
+        (str(whole), "malformed JSON: nested too deeply"),
+    ]
+
+
+def test_feed_that_breaks_feedparser_is_a_reject(tmp_path: Path) -> None:
+    feed = tmp_path / "f.rss"
+    feed.write_bytes(
+        b'<?xml version="1.0" encoding="ut\x91f-8"?><rss version="2.0"><channel><title>x</title>'
+        b"<item><title>t</title><description>" + TEXT_A.encode() + b"</description></item>"
+        b"</channel></rss>"
+    )
+    good = _jsonl(tmp_path / "good.jsonl", [_line(TEXT_B)])
+    rejects = RejectLog()
+    arts = list(read_articles([feed, good], rejects=rejects))
+    assert arts[-1].text == TEXT_B
+    assert all(r.origin.startswith(str(feed)) for r in rejects)
+
+
+def test_text_that_mentions_a_feed_tag_is_text(tmp_path: Path) -> None:
+    raw = TEXT_A + " وقال خبير إن الوسم <feed> يحدد القناة و<rss> أيضا."
+    (tmp_path / "t.txt").write_text(raw, encoding="utf-8")
+    rejects = RejectLog()
+    assert [a.text for a in read_articles([tmp_path / "t.txt"], rejects=rejects)] == [raw]
+    assert not rejects
+
+
+def test_feed_root_after_prolog_is_still_sniffed() -> None:
+    from marsad.ingest.feeds import looks_like_feed
+
+    assert looks_like_feed(b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- c -->\n<rss version="2.0">')
+    assert looks_like_feed(b"<?xml version='1.0'?><!DOCTYPE x><feed xmlns='a'>")
+    assert not looks_like_feed(b"plain text <feed> later")
+
+
+def test_utf16_jsonl_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "u16.jsonl"
+    path.write_bytes(("\n".join([_line(TEXT_A), _line(TEXT_B)]) + "\n").encode("utf-16"))
+    rejects = RejectLog()
+    assert [a.text for a in read_articles([path], rejects=rejects)] == [TEXT_A, TEXT_B]
+    assert not rejects
+
+
+def test_oversized_member_is_rejected_not_read(tmp_path, monkeypatch) -> None:
+    from marsad.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_WHOLE_BYTES", 1000)
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("big.txt", " " * 5000)
+        z.writestr("ok.txt", TEXT_A)
+    rejects = RejectLog()
+    assert [a.text for a in read_articles([path], rejects=rejects)] == [TEXT_A]
+    assert [(r.origin, r.reason.split(":")[0]) for r in rejects] == [(f"{path}!big.txt", "too large")]
+
+
+def test_any_record_level_exception_is_a_reject(tmp_path, monkeypatch) -> None:
+    from marsad.ingest import readers
+
+    real = readers.make_article
+
+    def flaky(fields, *args, **kw):
+        if fields.get("id") == "boom":
+            raise RuntimeError("unexpected")
+        return real(fields, *args, **kw)
+
+    monkeypatch.setattr(readers, "make_article", flaky)
+    path = _jsonl(tmp_path / "a.jsonl", [_line(TEXT_A), _line(TEXT_B, id="boom"), _line(TEXT_C)])
+    rejects = RejectLog()
+    assert [a.text for a in read_articles([path], rejects=rejects)] == [TEXT_A, TEXT_C]
+    assert [(r.origin, r.reason) for r in rejects] == [
+        (f"{path}:2", "unreadable: RuntimeError: unexpected")]
+
+
+def test_lone_surrogate_is_a_reject(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id":"s","text":"\\ud800 قتل"}\n' + _line(TEXT_A) + "\n", encoding="utf-8")
+    rejects = RejectLog()
+    assert [a.text for a in read_articles([path], rejects=rejects)] == [TEXT_A]
+    assert [(r.origin, r.reason) for r in rejects] == [
+        (f"{path}:1", "invalid text: lone surrogate U+D800 at offset 0")]

@@ -151,3 +151,25 @@ def test_spaced_day_month_year_with_dashes():
 def test_tomorrow_glossed_as_today_names_no_past_day():
     found = dates('سترسل الدبابات اليوم "أمس" أو غدا "اليوم"', THURSDAY)
     assert [d for _, d, _, _ in found] == [dt.date(2015, 8, 5)]
+
+
+# Placeholder and far-off publication dates (.NET MinValue, a typo'd year) must
+# give no date for the words that need arithmetic, never an OverflowError.
+@pytest.mark.parametrize("pub", [dt.date.min, dt.date(1, 1, 3), dt.date.max, dt.date(2093, 12, 24),
+                                 dt.date(1900, 1, 1)])
+@pytest.mark.parametrize(
+    "raw",
+    ["هاجم مسلحون القرية أمس", "أول أمس", "الأسبوع الماضي", "الشهر الماضي", "يوم الجمعة الماضي",
+     "ليلة الجمعة", "يوم 15 رمضان", "في شهر رمضان", "في 12 اغسطس", "اليوم «أمس»",
+     "امس الثلاثاء", "غدا", "في 99999999999-1-1", "في 1/1/99999999999999999999"],
+)
+def test_dates_never_overflow(raw, pub):
+    for _text, date, precision, _kind in dates(raw, pub):
+        assert date is None or dt.date.min <= date <= dt.date.max
+        assert precision in (1, 2, 3)
+
+
+def test_out_of_range_hijri_gives_no_date_but_gregorian_still_resolves():
+    assert one("يوم 15 رمضان", dt.date(2093, 12, 24))[0] is None  # outside hijridate's range
+    assert one("هاجم مسلحون القرية أمس", dt.date(2093, 12, 24))[0] == dt.date(2093, 12, 23)
+    assert one("هاجم مسلحون القرية أمس", dt.date.min)[0] is None

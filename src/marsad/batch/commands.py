@@ -7,44 +7,18 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
+from rich.markup import escape
 
+from marsad.batch.progress import progress_bar
 from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
-from marsad.options import parse_date_option
+from marsad.options import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_TIME_LIMIT,
+    parse_date_option,
+    store_url_problem,
+)
 
 err = Console(stderr=True)
-
-
-class RateColumn(ProgressColumn):
-    """Articles per second, from rich's moving speed estimate."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.0f} art/s" if speed else "– art/s", style="cyan")
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        RateColumn(),
-        TimeElapsedColumn(),
-        TextColumn("left"),
-        TimeRemainingColumn(),
-        console=err,
-        transient=False,
-    )
 
 
 def batch(
@@ -56,32 +30,42 @@ def batch(
     published: Annotated[str | None, typer.Option(help="Date for inputs that carry none (YYYY-MM-DD)")] = None,
     min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")] = DEFAULT_MIN_CONFIDENCE,
     count: Annotated[bool, typer.Option(help="Count articles first so the bar shows time left")] = True,
+    max_chars: Annotated[int, typer.Option(min=0, help="Reject articles longer than this many characters (0: no limit)")] = DEFAULT_MAX_CHARS,
+    time_limit: Annotated[float, typer.Option(min=0.0, help="Reject an article whose extraction takes longer, in seconds (0: no limit; local workers only)")] = DEFAULT_TIME_LIMIT,
 ) -> None:
     """Extract many articles into per-partition Parquet files (resumable, multi-core or Dask)."""
+    from marsad.batch.guard import Budget
     from marsad.batch.partition import count_articles
     from marsad.batch.runner import run_batch
 
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
-        err.print(f"[bold red]error:[/] input not found: {', '.join(missing)}")
-        raise typer.Exit(2)
+        _fail(f"input not found: {', '.join(missing)}")
     pub = parse_date_option(published)
     total = count_articles(inputs, pub) if count else None
-    with _progress() as progress:
+    with progress_bar(err) as progress:
         task = progress.add_task("extract", total=total)
 
-        def advance(result) -> None:
-            progress.advance(task, result.articles)
+        def advance_skipped(result) -> None:
+            if result.skipped or scheduler:  # local workers report each article as it ends
+                progress.advance(task, result.articles)
 
         result = run_batch(inputs, out_dir, partition_size=partition_size, workers=workers,
                            scheduler=scheduler, published=pub, min_confidence=min_confidence,
-                           on_result=advance)
-    done = len(result.partitions) - result.skipped
+                           on_result=advance_skipped,
+                           on_articles=lambda n: progress.advance(task, n),
+                           budget=Budget(max_chars=max_chars, seconds=time_limit))
+    done = len(result.partitions) - result.skipped - len(result.failed)
     err.print(
         f"{result.articles} articles, {result.events} events, {result.rejects} rejected; "
         f"{done} partitions written, {result.skipped} already done; "
-        f"{result.seconds:.1f} s → {result.out_dir}"
+        f"{result.seconds:.1f} s → {escape(str(result.out_dir))}"
     )
+    if result.failed:
+        for part in result.failed:
+            err.print(f"[bold red]error:[/] partition {part.name} failed: {escape(part.failed)}")
+        _fail(f"{len(result.failed)} partitions failed; rerun the same command to retry them",
+              code=1)
 
 
 def ingest(
@@ -93,18 +77,39 @@ def ingest(
     from marsad.store import Store
 
     if not out_dir.is_dir():
-        err.print(f"[bold red]error:[/] not a folder: {out_dir}")
-        raise typer.Exit(2)
-    store = Store(db)
+        _fail(f"not a folder: {out_dir}")
     try:
-        with _progress() as progress:
-            task = progress.add_task("ingest", total=len(partition_names(out_dir)))
+        names = partition_names(out_dir)
+    except ValueError as exc:
+        _fail(str(exc))
+    if not names:
+        _fail(f"no partitions found in {out_dir}: not a `marsad batch` output folder")
+    problem = store_url_problem(db)
+    if problem:
+        _fail(problem)
+    try:
+        store = Store(db)
+    except Exception as exc:  # noqa: BLE001 — any driver error becomes a clear message
+        _fail(f"cannot open store {db!r}: {exc}")
+    try:
+        with progress_bar(err) as progress:
+            task = progress.add_task("ingest", total=len(names))
             result = load_into_store(out_dir, store,
                                      on_partition=lambda _name, _n: progress.advance(task))
         err.print(f"{result.articles} articles, {result.events} events loaded; "
                   f"store now holds {store.events_count()} events")
     finally:
         store.close()
+    if result.failed:
+        for name, why in result.failed:
+            err.print(f"[bold red]error:[/] partition {escape(name)} not loaded: {escape(why)}")
+        _fail(f"{len(result.failed)} partitions could not be read; the others are loaded",
+              code=1)
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {escape(message)}")
+    raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -25,14 +25,18 @@ class LoadResult:
     partitions: int = 0
     articles: int = 0
     events: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (partition, why)
 
 
 def partition_names(out_dir: Path) -> list[str]:
     """Partitions listed in the manifest, else every complete partition found on disk."""
     manifest = out_dir / MANIFEST
     if manifest.exists():
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-        return [p["name"] for p in data["partitions"]]
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            return [p["name"] for p in data["partitions"] if not p.get("failed")]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"unreadable manifest {manifest}: {exc}") from exc
     names = sorted(p.name[len("events-"):-len(".parquet")] for p in out_dir.glob("events-*.parquet"))
     return [n for n in names if (out_dir / f"articles-{n}.parquet").exists()]
 
@@ -64,7 +68,12 @@ def load_into_store(
     result = LoadResult()
     for name in partition_names(out_dir):
         n_articles = 0
-        for article, events in iter_partition(out_dir, name):
+        try:
+            pairs = list(iter_partition(out_dir, name))  # read whole before saving any of it
+        except Exception as exc:  # noqa: BLE001 — a damaged partition must not stop the others
+            result.failed.append((name, f"{type(exc).__name__}: {exc}"))
+            continue
+        for article, events in pairs:
             store.save(article, events)
             n_articles += 1
             result.events += len(events)

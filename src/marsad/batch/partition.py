@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from marsad.ingest import RejectLog, read_articles
+from marsad.ingest import RejectLog, read_articles, read_sourced
 from marsad.model import Article, Reject, text_hash
 
 
@@ -27,6 +27,7 @@ class PartitionSpec:
     articles: tuple[dict, ...]  # Article.model_dump() of each article, in input order
     rejects: tuple[Reject, ...]  # reader rejects met while this partition was filled
     fingerprint: str  # hash of article ids, texts and reject origins
+    origins: tuple[str, ...] = ()  # where each article was read ("file:line"), for rejects
 
     @property
     def name(self) -> str:
@@ -55,19 +56,21 @@ def iter_partitions(
     seen_rejects = 0
     index = 0
     batch: list[Article] = []
+    origins: list[str] = []
     rejects: list[Reject] = []
-    for article in read_articles(inputs, published=published, rejects=log):
+    for origin, article in read_sourced(inputs, published=published, rejects=log):
         # Rejects met before this article belong to the partition it opens or fills.
         rejects.extend(log.rejects[seen_rejects:])
         seen_rejects = len(log.rejects)
         batch.append(article)
+        origins.append(origin)
         if len(batch) == size:
-            yield _spec(index, batch, rejects)
+            yield _spec(index, batch, rejects, origins)
             index += 1
-            batch, rejects = [], []
+            batch, rejects, origins = [], [], []
     rejects.extend(log.rejects[seen_rejects:])
     if batch or rejects:
-        yield _spec(index, batch, rejects)
+        yield _spec(index, batch, rejects, origins)
 
 
 def count_articles(inputs: Iterable[str | Path], published: dt.date | None = None) -> int:
@@ -75,10 +78,12 @@ def count_articles(inputs: Iterable[str | Path], published: dt.date | None = Non
     return sum(1 for _ in read_articles(inputs, published=published, rejects=RejectLog()))
 
 
-def _spec(index: int, batch: list[Article], rejects: list[Reject]) -> PartitionSpec:
+def _spec(index: int, batch: list[Article], rejects: list[Reject], origins: list[str]
+          ) -> PartitionSpec:
     return PartitionSpec(
         index=index,
         articles=tuple(a.model_dump() for a in batch),
         rejects=tuple(rejects),
         fingerprint=fingerprint(batch, rejects),
+        origins=tuple(origins),
     )

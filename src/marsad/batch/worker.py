@@ -8,10 +8,14 @@ or a rerun after a crash can never duplicate or half-write a partition.
 from __future__ import annotations
 
 import logging
+import os
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from marsad.batch.guard import Budget, extract_guarded
 from marsad.batch.partition import PartitionSpec
 from marsad.batch.tables import (
     articles_to_table,
@@ -32,10 +36,52 @@ def partition_paths(out_dir: Path, name: str) -> dict[str, Path]:
     return {kind: out_dir / f"{kind}-{name}.parquet" for kind in KINDS}
 
 
-def init_worker(min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> None:
-    """Process-pool initializer: build the Pipeline once per worker process."""
+_COUNTER = None  # a multiprocessing.Value the pool parent reads for per-article progress
+_BUDGET = Budget()
+
+
+def init_worker(min_confidence: float = DEFAULT_MIN_CONFIDENCE, counter=None,
+                budget: Budget | None = None) -> None:
+    """Process-pool initializer: die with the parent, then build the Pipeline once."""
+    global _COUNTER, _BUDGET
+    watch_parent()
+    _COUNTER = counter
+    _BUDGET = budget or Budget()
     logging.getLogger("marsad.ingest").setLevel(logging.ERROR)
     get_pipeline(min_confidence)
+
+
+def watch_parent(interval: float = 0.5) -> threading.Thread:
+    """Exit this worker as soon as its parent is gone (kill -9 or SIGTERM of ``batch``).
+
+    The parent's death reparents the worker (``getppid`` changes); a daemon
+    thread polls for it, since a worker blocked on its task queue would wait
+    forever otherwise. ``os._exit``: nothing of a half-done partition is
+    written (its files appear only by atomic rename).
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="marsad-parent-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+def pool_task(spec: PartitionSpec, out_dir: str | Path, min_confidence: float
+              ) -> PartitionResult:
+    """``process_partition`` in a pool worker: counts each article for the parent's bar."""
+    counter = _COUNTER
+
+    def tick() -> None:
+        if counter is not None:
+            with counter.get_lock():
+                counter.value += 1
+
+    return process_partition(spec, out_dir, min_confidence, budget=_BUDGET, on_article=tick)
 
 
 def get_pipeline(min_confidence: float = DEFAULT_MIN_CONFIDENCE):
@@ -58,6 +104,7 @@ class PartitionResult:
     rejects: int
     seconds: float
     skipped: bool = False
+    failed: str = ""  # why the partition could not be done (its files were not written)
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -68,40 +115,55 @@ def existing_result(spec: PartitionSpec, out_dir: Path) -> PartitionResult | Non
     paths = partition_paths(out_dir, spec.name)
     if not all(p.exists() for p in paths.values()):
         return None
-    meta = file_metadata(paths["events"])
-    if meta.get("marsad.fingerprint") != spec.fingerprint:
+    try:
+        metas = [file_metadata(p) for p in paths.values()]
+        meta = metas[-1]
+        counts = (int(meta["marsad.articles"]), int(meta["marsad.events"]),
+                  int(meta["marsad.rejects"]))
+    except Exception:  # noqa: BLE001 — a file damaged on disk: redo the partition
+        return None
+    if any(m.get("marsad.fingerprint") != spec.fingerprint for m in metas):
         return None  # the inputs changed under this partition number: redo it
     return PartitionResult(
         index=spec.index,
         name=spec.name,
         fingerprint=spec.fingerprint,
-        articles=int(meta["marsad.articles"]),
-        events=int(meta["marsad.events"]),
-        rejects=int(meta["marsad.rejects"]),
+        articles=counts[0],
+        events=counts[1],
+        rejects=counts[2],
         seconds=0.0,
         skipped=True,
     )
 
 
 def process_partition(
-    spec: PartitionSpec, out_dir: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    spec: PartitionSpec, out_dir: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    *, budget: Budget | None = None, on_article: Callable[[], None] | None = None,
 ) -> PartitionResult:
-    """Extract one partition and write its articles, rejects and events Parquet files."""
+    """Extract one partition and write its articles, rejects and events Parquet files.
+
+    Each article runs in ``extract_guarded``: an exception, or an article over
+    the ``budget`` (size or time), is a reject naming where it was read.
+    """
     out_dir = Path(out_dir)
     done = existing_result(spec, out_dir)
     if done is not None:
         return done
     started = time.perf_counter()
     pipeline = get_pipeline(min_confidence)
+    budget = budget or Budget()
     articles = spec.load_articles()
     events: list[Event] = []
     rejects: list[Reject] = list(spec.rejects)
-    for article in articles:
-        try:
-            events.extend(pipeline.extract(article))
-        except Exception as exc:  # noqa: BLE001 — one bad article must not stop the batch
-            rejects.append(Reject(origin=f"article:{article.id}",
-                                  reason=f"extraction failed: {type(exc).__name__}: {exc}"))
+    for k, article in enumerate(articles):
+        found, reason = extract_guarded(pipeline, article, budget)
+        events.extend(found)
+        if reason is not None:
+            origin = spec.origins[k] if k < len(spec.origins) else f"article:{article.id}"
+            rejects.append(Reject(origin=origin, reason=reason,
+                                  extra={"article_id": article.id}))
+        if on_article is not None:
+            on_article()
     meta = {
         "marsad.partition": spec.name,
         "marsad.fingerprint": spec.fingerprint,

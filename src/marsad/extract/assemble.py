@@ -7,6 +7,7 @@ from marsad.extract.confidence import confidence
 from marsad.extract.scan import ArticleScan
 from marsad.extract.settings import SETTINGS
 from marsad.model import Event, Span, disorder_type_for, interaction_code, stable_event_id
+from marsad.text.spans import whole_marks
 
 UNKNOWN_ATTACKER_TYPES = ("Explosions/Remote violence", "Violence against civilians")
 UNIDENTIFIED_INTER = SETTINGS.unidentified_inter
@@ -58,14 +59,14 @@ def to_event(scan: ArticleScan, c: Candidate, acts: int = 1) -> Event:
         sources=[article.id],
         source_count=1,
         notes=notes,
-        evidence=evidence(c),
+        evidence=evidence(c, article.text),
         confidence=confidence(c, scan, acts),
         trace=list(c.fired),
     )
 
 
-def evidence(c: Candidate) -> dict[str, list[list[int]]]:
-    """Field → original-text spans it was read from (CODEBOOK §7)."""
+def evidence(c: Candidate, text: str | None = None) -> dict[str, list[list[int]]]:
+    """Field → original-text spans it was read from (CODEBOOK §7), marks kept whole."""
     fields: dict[str, list[Span | None]] = {
         "event_type": [c.trigger_span, *c.extra_triggers],
         "sub_event_type": [c.trigger_span],
@@ -78,7 +79,8 @@ def evidence(c: Candidate) -> dict[str, list[list[int]]]:
     }
     out: dict[str, list[list[int]]] = {}
     for name, spans in fields.items():
-        unique = sorted({(s.start, s.end) for s in spans if s is not None})
+        unique = sorted({whole_marks(text, s.start, s.end) if text else (s.start, s.end)
+                         for s in spans if s is not None})
         if unique:
             out[name] = [list(pair) for pair in unique]
     return out

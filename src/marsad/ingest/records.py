@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from pydantic import ValidationError
@@ -25,6 +26,19 @@ def _reason(exc: ValidationError, fields: dict[str, Any]) -> str:
     return f"invalid {name}: {err['msg']}"
 
 
+def _unencodable(fields: dict[str, Any]) -> str | None:
+    """A lone surrogate (JSON ``"\\ud800"``) cannot be written as UTF-8 anywhere downstream."""
+    for name in ("id", "text", "title", "source", "url"):
+        value = fields.get(name)
+        found = _SURROGATE.search(value) if isinstance(value, str) else None
+        if found:
+            return f"invalid {name}: lone surrogate U+{ord(found.group()):04X} at offset {found.start()}"
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def make_article(
     fields: dict[str, Any],
     origin: str,
@@ -37,6 +51,10 @@ def make_article(
         rejects.add(origin, "missing text", raw)
         return None
     fields = dict(fields)
+    bad = _unencodable(fields)
+    if bad is not None:
+        rejects.add(origin, bad, raw)
+        return None
     if _absent(fields.get("published")):
         fields["published"] = published
     if isinstance(fields.get("id"), int):

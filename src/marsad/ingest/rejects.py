@@ -19,8 +19,13 @@ RAW_LIMIT = 500  # keep the report small: enough of a bad line to recognise it
 class RejectLog:
     """Collects ``Reject`` records, counts them and writes a JSONL report."""
 
-    def __init__(self) -> None:
+    def __init__(self, sink: IO[str] | None = None) -> None:
         self.rejects: list[Reject] = []
+        self.sink = sink  # when set, each reject is also written (and flushed) as it comes
+
+    def stream_to(self, sink: IO[str] | None) -> None:
+        """Write every later reject to ``sink`` as soon as it is added."""
+        self.sink = sink
 
     def add(self, origin: str, reason: str, raw: str | bytes = "", **extra: object) -> Reject:
         """Record one reject and log a one-line message naming where it was."""
@@ -29,6 +34,9 @@ class RejectLog:
         reject = Reject(origin=origin, reason=reason, raw=raw[:RAW_LIMIT], extra=dict(extra))
         self.rejects.append(reject)
         log.warning("rejected %s: %s", origin, reason)
+        if self.sink is not None:
+            self.sink.write(reject_json(reject) + "\n")
+            self.sink.flush()
         return reject
 
     def __len__(self) -> int:
@@ -51,8 +59,13 @@ class RejectLog:
             with open(path_or_file, "w", encoding="utf-8") as fh:
                 return self.write(fh)
         for r in self.rejects:
-            record = {"origin": r.origin, "reason": r.reason, "raw": r.raw}
-            if r.extra:
-                record["extra"] = r.extra
-            path_or_file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            path_or_file.write(reject_json(r) + "\n")
         return len(self.rejects)
+
+
+def reject_json(r: Reject) -> str:
+    """One reject as a JSON object string: origin, reason, raw (and extra when set)."""
+    record: dict[str, object] = {"origin": r.origin, "reason": r.reason, "raw": r.raw}
+    if r.extra:
+        record["extra"] = r.extra
+    return json.dumps(record, ensure_ascii=False)

@@ -114,15 +114,37 @@ def _hijri_to_date(y: int, m: int, d: int) -> dt.date | None:
 def _greg(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
-def _weekday_before(published: dt.date, wd: int, strictly: bool) -> dt.date:
+def shift(date: dt.date | None, days: int) -> dt.date | None:
+    """``date + days``, or None where the sum leaves the calendar (year 1 … 9999).
+
+    Articles carry placeholder dates such as 0001-01-01; a relative word in
+    them must give no date, never an ``OverflowError``.
+    """
+    if date is None:
+        return None
+    try:
+        return date + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _hijri_year(date: dt.date) -> int | None:
+    """The Hijri year of ``date``, or None outside the converter's range (1924-2077)."""
+    try:
+        return Gregorian.fromdate(date).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+
+
+def _weekday_before(published: dt.date, wd: int, strictly: bool) -> dt.date | None:
     delta = (published.weekday() - wd) % 7
     if delta == 0 and strictly:
         delta = 7
-    return published - dt.timedelta(days=delta)
+    return shift(published, -delta)
 
 
 class _Scanner:
@@ -230,7 +252,9 @@ class _Scanner:
         """The 15th of the most recent such month up to publication (precision 3)."""
         if self.pub is None:
             return None
-        year = Gregorian.fromdate(self.pub).to_hijri().year if hijri else self.pub.year
+        year = _hijri_year(self.pub) if hijri else self.pub.year
+        if year is None:
+            return None
         for y in (year, year - 1):
             first = _hijri_to_date(y, month, 1) if hijri else _greg(y, month, 1)
             if first is not None and first <= self.pub:
@@ -242,8 +266,10 @@ class _Scanner:
         """Year from publication; a date over a week ahead is last year's."""
         if self.pub is None:
             return None
-        limit = self.pub + dt.timedelta(days=7)
-        year = Gregorian.fromdate(self.pub).to_hijri().year if hijri else self.pub.year
+        limit = shift(self.pub, 7) or dt.date.max
+        year = _hijri_year(self.pub) if hijri else self.pub.year
+        if year is None:
+            return None
         for y in (year, year - 1):
             date = _hijri_to_date(y, month, day) if hijri else _greg(y, month, day)
             if date is not None and date <= limit:
@@ -292,7 +318,7 @@ class _Scanner:
                 k1 = past[1]
             date = self._weekday(day, strictly=past is not None)
             if night and date is not None and lead[0] in lx.eve_leads:  # type: ignore[index]
-                date -= dt.timedelta(days=1)  # ليلة الجمعة is the eve of Friday
+                date = shift(date, -1)  # ليلة الجمعة is the eve of Friday
             return self._hit(start, k1, date, 1, "weekday"), k1
         return None
 
@@ -307,18 +333,17 @@ class _Scanner:
         p = self.pub
         if p is None:
             return None, 3
-        day = dt.timedelta(days=1)
         if label == "yesterday":
-            return p - day, 1
+            return shift(p, -1), 1
         if label == "today":
             return p, 1
         if label == "day_before_yesterday":
-            return p - 2 * day, 1
+            return shift(p, -2), 1
         if label == "last_week":
-            return p - 7 * day, 2
+            return shift(p, -7), 2
         if label == "last_month":
-            first = p.replace(day=1) - day
-            return first.replace(day=15), 3
+            first = shift(p.replace(day=1), -1)
+            return (first.replace(day=15) if first else None), 3
         return None, 3
 
     def candidates(self) -> list[int]:
@@ -357,7 +382,7 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateHit]:
         return hits
     lag = writing_lag(hits, norm, published)
     if lag:
-        hits = _Scanner(norm, published - dt.timedelta(days=lag)).scan()
+        hits = _Scanner(norm, shift(published, -lag)).scan()
     return _merge_glosses(hits, norm, published)
 
 
@@ -365,14 +390,14 @@ def _merge_glosses(hits: list[DateHit], norm: str, published: dt.date) -> list[D
     """``اليوم «امس»``: one day, the writer's today glossed as the reader's
     yesterday, so the day before publication whatever the writing lag."""
     out: list[DateHit] = []
-    day = published - dt.timedelta(days=1)
+    day = shift(published, -1)
     tomorrow = _lex().tomorrow_gloss
     for hit in hits:
         if hit.said == "today" and tomorrow.search(norm, max(0, hit.nstart - 12), hit.nstart):
             continue  # غدا «اليوم»: the writer's tomorrow, a day still to come
         if out and _is_gloss(out[-1], hit, norm):
             prev = out[-1]
-            out[-1] = DateHit(prev.nstart, hit.nend, day, 1, prev.kind, "gloss")
+            out[-1] = DateHit(prev.nstart, hit.nend, day, 1 if day else 3, prev.kind, "gloss")
         else:
             out.append(hit)
     return out
@@ -400,7 +425,8 @@ def writing_lag(hits: list[DateHit], norm: str, published: dt.date) -> int:
         if weekday:
             back = 1 if label == "yesterday" else 0
             for lag in (0, 1):
-                if (published - dt.timedelta(days=back + lag)).weekday() == int(weekday):
+                written = shift(published, -(back + lag))
+                if written is not None and written.weekday() == int(weekday):
                     votes[lag] += 1
         elif prev is not None and _is_gloss(prev, hit, norm):
             votes[1] += 1

@@ -14,6 +14,7 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,7 @@ from marsad.text.normalize import AR_LETTERS, normalize_plain
 _DATA = Path(__file__).parent / "data" / "numbers.yaml"
 # Arabic words first: most items are words (the branches cannot overlap).
 _ITEM = re.compile(rf"[{AR_LETTERS}]+|[0-9]+(?:[.,][0-9]+)*|[a-z]+|[()]")
+_MAX_DIGITS = 15  # longer digit runs are ids, phone or serial numbers
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*")
 _PROCLITICS = "وبلفك"
 
@@ -255,6 +257,8 @@ class _Scanner:
             return None
         if s > 1 and norm[s - 1] in "/:-" and norm[s - 2].isdigit():
             return None
+        if sum(c.isdigit() for c in w) > _MAX_DIGITS:
+            return None  # a serial or phone number, never a count; int() would overflow
         if _THOUSANDS.fullmatch(w):
             value: float = int(re.sub(r"[.,]", "", w))
         else:
@@ -275,6 +279,8 @@ class _Scanner:
         scale = lx.scales.get(nxt)
         if scale is not None:
             value, k1 = value * scale, k1 + 1
+        if not math.isfinite(value):
+            return None
         return int(value), k1, s, False
 
     # ---- the whole text -----------------------------------------------------
