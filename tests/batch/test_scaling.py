@@ -13,10 +13,6 @@ from tests.text.opcount import doubling_ratio, long_text
 PUB = dt.date(2015, 8, 11)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "two quadratic loops outside this stage: the overlap test in geo Gazetteer.scan (geo "
-    "developer) and ArticleScan.clause_of rebuilding clause starts per call in extract/scan.py "
-    "(lead); measured 3.07x work for 2x length. Remove this marker when both land."))
 def test_pipeline_work_is_linear(pipeline) -> None:
     ratio = doubling_ratio(lambda t: pipeline.extract(Article(id="x", text=t, published=PUB)),
                            base=400)
