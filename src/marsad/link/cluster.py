@@ -1,0 +1,141 @@
+"""Clusters: connected components of the same-act graph, each split by complete linkage.
+
+Determinism: the components of a graph do not depend on the order its nodes
+arrive, and a component is split by a function of its member set alone
+(members sorted by ``Report.order_key``), so the same reports give the same
+clusters whatever the order of arrival. Incremental: a new report only
+re-clusters the components it touches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from marsad.link.index import GridIndex
+from marsad.link.report import Report, same_act
+from marsad.link.rules import LinkRules
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Analysts' corrections: reports that must or must not be one act."""
+
+    must: dict[str, int] = field(default_factory=dict)  # event id -> must-link group
+    cannot: frozenset[frozenset[str]] = frozenset()
+
+    @classmethod
+    def build(cls, merges: Iterable[Sequence[str]], splits: Iterable[Sequence[str]]) -> Constraints:
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for group in merges:
+            for other in group[1:]:
+                parent[find(other)] = find(group[0])
+        roots = sorted({find(x) for x in parent})
+        number = {root: n for n, root in enumerate(roots)}
+        must = {x: number[find(x)] for x in parent}
+        cannot = frozenset(frozenset(pair) for pair in splits if len(set(pair)) == 2)
+        return cls(must=must, cannot=cannot)
+
+    def verdict(self, a: str, b: str) -> bool | None:
+        """True: must link; False: must not; None: let the rules decide."""
+        if frozenset((a, b)) in self.cannot:
+            return False
+        group = self.must.get(a)
+        if group is not None and group == self.must.get(b):
+            return True
+        return None
+
+
+NO_CONSTRAINTS = Constraints()
+
+
+def linked(a: Report, b: Report, rules: LinkRules, constraints: Constraints) -> bool:
+    verdict = constraints.verdict(a.event_id, b.event_id)
+    if verdict is not None:
+        return verdict
+    return same_act(a, b, rules)
+
+
+def stable_id(prefix: str, member_ids: Iterable[str]) -> str:
+    return prefix + hashlib.sha1(min(member_ids).encode("utf-8")).hexdigest()[:16]
+
+
+def components(reports: Sequence[Report], rules: LinkRules,
+               constraints: Constraints = NO_CONSTRAINTS) -> list[list[Report]]:
+    """Connected components, candidate pairs from a GridIndex (never all pairs)."""
+    index = GridIndex(rules.cell_degrees)
+    index.extend(reports)
+    parent = {r.event_id: r.event_id for r in reports}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for report in reports:
+        for other in index.candidates(report):
+            if other.event_id in parent and linked(report, other, rules, constraints):
+                ra, rb = find(report.event_id), find(other.event_id)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    forced = _forced_groups(reports, constraints)
+    for group in forced:
+        for other in group[1:]:
+            ra, rb = find(group[0]), find(other)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[Report]] = {}
+    for report in reports:
+        groups.setdefault(find(report.event_id), []).append(report)
+    return [sorted(g, key=Report.order_key) for _, g in sorted(groups.items())]
+
+
+def _forced_groups(reports: Sequence[Report], constraints: Constraints) -> list[list[str]]:
+    by_group: dict[int, list[str]] = {}
+    for report in reports:
+        group = constraints.must.get(report.event_id)
+        if group is not None:
+            by_group.setdefault(group, []).append(report.event_id)
+    return [sorted(ids) for ids in by_group.values() if len(ids) > 1]
+
+
+def split_component(component: Sequence[Report], rules: LinkRules,
+                    constraints: Constraints = NO_CONSTRAINTS) -> list[list[Report]]:
+    """Complete linkage over the members in ``order_key`` order: a report joins the first
+    cluster every member of which is the same act as it, and no two reports of one
+    article share a cluster. A function of the member set only."""
+    clusters: list[list[Report]] = []
+    articles: list[set[str]] = []
+    for report in sorted(component, key=Report.order_key):
+        for members, seen in zip(clusters, articles, strict=True):
+            if report.article_id in seen:
+                continue
+            if all(linked(report, m, rules, constraints) for m in members):
+                members.append(report)
+                seen.add(report.article_id)
+                break
+        else:
+            clusters.append([report])
+            articles.append({report.article_id})
+    return clusters
+
+
+def cluster_reports(reports: Sequence[Report], rules: LinkRules,
+                    constraints: Constraints = NO_CONSTRAINTS) -> list[tuple[str, list[Report]]]:
+    """(component id, members) for every cluster of ``reports``, in a canonical order."""
+    out: list[tuple[str, list[Report]]] = []
+    for component in components(reports, rules, constraints):
+        component_id = stable_id("mrsk-", (r.event_id for r in component))
+        for members in split_component(component, rules, constraints):
+            out.append((component_id, members))
+    return out
