@@ -1,4 +1,4 @@
-"""Typer commands ``marsad batch`` and ``marsad ingest`` (registered by ``marsad.cli``)."""
+"""Typer command ``marsad batch`` (registered by ``marsad.cli``)."""
 
 from __future__ import annotations
 
@@ -84,30 +84,6 @@ def batch(
     )
 
 
-def ingest(
-    out_dir: Annotated[Path, typer.Argument(help="A folder written by `marsad batch`")],
-    db: Annotated[str, typer.Option(help="Store URL, e.g. sqlite:///marsad.db")] = "sqlite:///marsad.db",
-) -> None:
-    """Load `marsad batch` Parquet output into the store (safe to repeat: no duplicates)."""
-    from marsad.batch.load import load_into_store, partition_names
-    from marsad.store import Store
-
-    if not out_dir.is_dir():
-        err.print(f"[bold red]error:[/] not a folder: {out_dir}")
-        raise typer.Exit(2)
-    store = Store(db)
-    try:
-        with _progress() as progress:
-            task = progress.add_task("ingest", total=len(partition_names(out_dir)))
-            result = load_into_store(out_dir, store,
-                                     on_partition=lambda _name, _n: progress.advance(task))
-        err.print(f"{result.articles} articles, {result.events} events loaded; "
-                  f"store now holds {store.events_count()} events")
-    finally:
-        store.close()
-
-
 def register(app: typer.Typer) -> None:
-    """Add ``batch`` and ``ingest`` to the marsad CLI."""
+    """Add ``batch`` to the marsad CLI (``ingest`` lives with the store: it reads batch output too)."""
     app.command("batch")(batch)
-    app.command("ingest")(ingest)

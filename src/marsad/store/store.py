@@ -225,6 +225,27 @@ class Store:
         with self.engine.connect() as conn:
             return query_clusters(conn, **filters)
 
+    def members(self, cluster_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """Each cluster's reports: event and article ids, outlet, notes, evidence, trace."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        columns = (EventRow.cluster_id, EventRow.event_id, EventRow.article_id, EventRow.source,
+                   EventRow.source_url, EventRow.fatalities, EventRow.notes, EventRow.evidence,
+                   EventRow.trace)
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(cluster_ids)):
+                query = (select(*columns).where(EventRow.cluster_id.in_(chunk))
+                         .order_by(EventRow.event_id))
+                for row in conn.execute(query).mappings():
+                    member = dict(row)
+                    member["trace"] = member["trace"] or []
+                    out.setdefault(member.pop("cluster_id"), []).append(member)
+        return out
+
+    def event_stamps(self) -> dict[str, dt.datetime | None]:
+        """Event id → when its row last changed."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(EventRow.event_id, EventRow.updated_at)).all())
+
     def article(self, article_id: str) -> Article | None:
         """The stored article with this id (or the article it is a copy of), or None."""
         with self.engine.connect() as conn:
