@@ -66,10 +66,10 @@ def components_of_articles(conn: Connection, article_ids: list[str]) -> set[str]
 
 
 def _corrections(conn: Connection, kind: str | None = None) -> list[Any]:
-    query = select(CorrectionRow).order_by(CorrectionRow.id)
+    query = select(*CorrectionRow.__table__.columns).order_by(CorrectionRow.id)
     if kind:
         query = query.where(CorrectionRow.target_kind == kind)
-    return list(conn.execute(query).scalars())
+    return list(conn.execute(query).all())
 
 
 def deleted_events(conn: Connection) -> set[str]:
@@ -81,11 +81,11 @@ def apply_event_corrections(conn: Connection, rows: dict[str, dict[str, Any]]) -
     if not rows:
         return
     for chunk in _chunks(list(rows)):
-        query = (select(CorrectionRow).where(CorrectionRow.target_kind == "event",
+        query = (select(*CorrectionRow.__table__.columns).where(CorrectionRow.target_kind == "event",
                                              CorrectionRow.action == "set",
                                              CorrectionRow.target_id.in_(chunk))
                  .order_by(CorrectionRow.id))
-        for corr in conn.execute(query).scalars():
+        for corr in conn.execute(query).all():
             row = rows[corr.target_id]
             value = corr.value
             if corr.field == "event_date" and value is not None:
@@ -96,19 +96,24 @@ def apply_event_corrections(conn: Connection, rows: dict[str, dict[str, Any]]) -
 
 
 def constraints(conn: Connection) -> Constraints:
+    """Merges and splits in the order they were made: a later one undoes an earlier one."""
     merges: list[list[str]] = []
-    splits: list[tuple[str, str]] = []
+    splits: set[frozenset[str]] = set()
     for corr in _corrections(conn):
+        anchors = list(corr.anchors)
         if corr.action == "merge":
-            merges.append(list(corr.anchors))
+            merges.append(anchors)
+            splits = {p for p in splits if not p <= set(anchors)}
         elif corr.action == "split":
             apart = list(corr.value or [])
-            rest = [a for a in corr.anchors if a not in apart]
-            if not apart:  # split into single reports
-                splits.extend((a, b) for i, a in enumerate(rest) for b in rest[i + 1:])
-            else:
-                splits.extend((a, b) for a in apart for b in corr.anchors if b != a)
-    return Constraints.build(merges, splits)
+            if apart:
+                new = {frozenset((a, b)) for a in apart for b in anchors if b not in apart}
+            else:  # split into single reports
+                new = {frozenset((a, b)) for i, a in enumerate(anchors) for b in anchors[i + 1:]}
+            splits |= new
+            gone = set(apart) if apart else set(anchors)
+            merges = [[m for m in group if m not in gone] for group in merges]
+    return Constraints.build(merges, [tuple(p) for p in splits])
 
 
 def _apply_cluster_corrections(rows: dict[str, dict[str, Any]],
