@@ -156,7 +156,7 @@ def _run_dask(
 
 def _remove_stale_temporaries(out: Path) -> None:
     """A killed run may leave ``.NAME.PID.tmp`` files behind; they are never valid output."""
-    for tmp in out.glob(".*.tmp"):
+    for tmp in [*out.glob(".*.tmp"), *out.glob("*/.*.tmp")]:
         tmp.unlink(missing_ok=True)
 
 
@@ -171,7 +171,8 @@ def write_manifest(batch: BatchResult, inputs: list[Path], partition_size: int) 
         "rejects": batch.rejects,
         "partitions": [
             {**r.as_dict(),
-             "files": {k: p.name for k, p in partition_paths(batch.out_dir, r.name).items()}}
+             "files": {k: p.relative_to(batch.out_dir).as_posix()
+                       for k, p in partition_paths(batch.out_dir, r.name).items()}}
             for r in batch.partitions
         ],
     }

@@ -30,10 +30,12 @@ class IngestResult:
 
 def is_batch_folder(path: Path) -> bool:
     """A folder written by ``marsad batch`` (Parquet partitions, flat or in subfolders)."""
+    from marsad.batch.runner import MANIFEST
+    from marsad.batch.tables import partition_files
+
     if not path.is_dir():
         return False
-    return (path / "manifest.json").exists() or any(path.glob("events-*.parquet")) or (
-        (path / "events").is_dir() and (path / "articles").is_dir())
+    return (path / MANIFEST).exists() or bool(partition_files(path, "events"))
 
 
 def _files(root: Path) -> list[Path]:

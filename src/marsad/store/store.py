@@ -185,7 +185,7 @@ class Store:
         conn.execute(insert(ArticleRow), [_article_row(a, d, now) for a, _e, d in inserts])
         index_rows(conn, [(clean(a.id), a.text) for a, _e, _d in inserts])
         rows: dict[str, dict[str, Any]] = {}
-        for article, events, _digest in inserts:
+        for _article, events, _digest in inserts:
             for seq, ev in enumerate(events):
                 row = _event_row(ev, seq, now)
                 if row["event_id"] in rows:  # an id made without the article id, repeated
