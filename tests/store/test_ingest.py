@@ -237,3 +237,58 @@ def test_two_concurrent_ingests_queue_instead_of_colliding(store_url, tmp_path) 
         clusters = st.clusters_count()
         st.relink_all()
         assert st.clusters_count() == clusters
+
+
+@pytest.mark.postgres
+def test_lost_connection_is_a_clear_error_and_the_rerun_resumes(pg_url, tmp_path) -> None:
+    from tests.store.conftest import pg_schema_url
+
+    url = pg_schema_url(pg_url)
+    src = write_jsonl(tmp_path / "m.jsonl", many_articles(600))
+    Store(url).close()
+    proc = subprocess.Popen(_ingest_cmd(src, url), env=_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    kill = text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                "AND application_name NOT LIKE 'pg_%'")
+    stored = 0
+    with admin.connect() as conn:
+        while proc.poll() is None and stored < 40:
+            stored = conn.execute(text(url.split("%3D")[1].join(
+                ["SELECT count(*) FROM ", ".articles"]))).scalar()
+            time.sleep(0.02)
+        while proc.poll() is None:
+            conn.execute(kill)
+            time.sleep(0.01)
+    _out, err_text = proc.communicate(timeout=60)
+    admin.dispose()
+    assert proc.returncode == 3, err_text[-2000:]
+    assert "run the same command again to resume" in err_text and "Traceback" not in err_text
+    rerun = subprocess.run(_ingest_cmd(src, url), env=_env(), capture_output=True, text=True,
+                           timeout=300)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    with Store(url) as st:
+        assert st.articles_count() == 600
+
+
+def test_bad_input_is_rejected_and_loses_nothing(store_url, pipeline, tmp_path) -> None:
+    good = write_jsonl(tmp_path / "good.jsonl", articles(CLASHES))
+    (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 not really a zip")
+    day = [{"content": BOMBING["okaz-1"], "date_extracted": "2015-07-24 01:00:00",
+            "title": "t", "source": "okaz", "url": "https://example.org/1"},
+           {"content": None, "source": "sabq"},
+           {"content": BOMBING["sabq-1"], "date_extracted": "2015-07-24 02:00:00",
+            "title": "t", "source": "sabq", "url": "https://example.org/2"}]
+    (tmp_path / "2015-07-24.json").write_text(json.dumps(day, ensure_ascii=False),
+                                              encoding="utf-8")
+    result = subprocess.run(
+        [*_ingest_cmd(good, store_url), str(tmp_path / "broken.zip"),
+         str(tmp_path / "2015-07-24.json"), "--rejects", str(tmp_path / "rejects.jsonl")],
+        env=_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rejects = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
+    assert {r["origin"].rsplit("/", 1)[-1] for r in rejects} == {"broken.zip",
+                                                                 "2015-07-24.json[1]"}
+    with Store(store_url) as st:
+        assert st.articles_count() == 4

@@ -15,7 +15,7 @@ from rich.table import Table
 from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
 from marsad.options import parse_date_option
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one message, one line: greppable
 out = Console()
 DEFAULT_DB = "sqlite:///marsad.db"
 DbOption = Annotated[str, typer.Option(help="Store URL, e.g. sqlite:///marsad.db or postgresql+psycopg://user@host/db")]

@@ -25,24 +25,33 @@ def search_form(value: str) -> str:
 
 
 def index_rows(conn: Connection, rows: Iterable[tuple[str, str]]) -> None:
-    """(article id, text) pairs into ``article_search``, replacing earlier rows."""
+    """(article id, text) of stored articles not yet indexed into ``article_search``.
+
+    SQLite: the FTS row shares the article's rowid, so removing it is a key look-up
+    (FTS5 would scan the whole index to match an UNINDEXED column).
+    """
     rows = [{"i": article_id, "b": search_form(body)} for article_id, body in rows]
     if not rows:
         return
-    ids = [{"i": r["i"]} for r in rows]
-    conn.execute(text("DELETE FROM article_search WHERE article_id = :i"), ids)
     if conn.dialect.name == "postgresql":
         conn.execute(
             text("INSERT INTO article_search (article_id, body) "
                  "VALUES (:i, to_tsvector('simple', :b))"), rows)
     else:
-        conn.execute(text("INSERT INTO article_search (article_id, body) VALUES (:i, :b)"), rows)
+        conn.execute(text("INSERT INTO article_search (rowid, article_id, body) "
+                          "VALUES ((SELECT rowid FROM articles WHERE id = :i), :i, :b)"), rows)
 
 
 def unindex(conn: Connection, article_ids: Iterable[str]) -> None:
+    """Remove articles from the index (before their rows are deleted)."""
     ids = [{"i": i} for i in article_ids]
-    if ids:
+    if not ids:
+        return
+    if conn.dialect.name == "postgresql":
         conn.execute(text("DELETE FROM article_search WHERE article_id = :i"), ids)
+    else:
+        conn.execute(text("DELETE FROM article_search WHERE rowid = "
+                          "(SELECT rowid FROM articles WHERE id = :i)"), ids)
 
 
 def matching_article_ids(conn: Connection, query: str) -> set[str]:

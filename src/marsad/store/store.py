@@ -165,10 +165,10 @@ class Store:
         result.new = len(inserts) - len(replaced)
         touched = linking.components_of_articles(conn, replaced)
         if replaced:
+            unindex(conn, replaced)
             for chunk in _chunks(replaced):
                 conn.execute(delete(EventRow).where(EventRow.article_id.in_(chunk)))
                 conn.execute(delete(ArticleRow).where(ArticleRow.id.in_(chunk)))
-            unindex(conn, replaced)
         new_event_ids = self._insert(conn, inserts, now)
         result.events = len(new_event_ids)
         if aliases:
