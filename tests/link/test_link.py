@@ -144,3 +144,28 @@ def test_every_pair_order_gives_the_same_cluster_rows() -> None:
     reports = three_reports()
     rows = [link_events(list(p), outlets(reports)) for p in itertools.permutations(reports)]
     assert all(r == rows[0] for r in rows)
+
+
+def test_link_over_batch_output(tmp_path) -> None:
+    import pyarrow.parquet as pq
+
+    from marsad.batch.tables import (
+        articles_to_table,
+        events_to_table,
+        partition_path,
+        write_atomic,
+    )
+    from marsad.model import Article
+    from marsad.store.batchlink import link_batch_folder
+
+    reports = three_reports()
+    arts = [Article(id=e.article_id, text=f"نص {e.article_id}", source="x") for e in reports]
+    arts.append(Article(id="copy-1", text="نص okaz-1", source="alyaum"))  # wire copy of okaz-1
+    for kind, table in (("articles", articles_to_table(arts)), ("events", events_to_table(reports))):
+        path = partition_path(tmp_path, kind, "00000")
+        path.parent.mkdir(parents=True)
+        write_atomic(table, path)
+    events, clusters, path = link_batch_folder(tmp_path)
+    assert (events, clusters) == (3, 1)
+    [row] = pq.read_table(path).to_pylist()
+    assert row["source_count"] == 4 and "copy-1" in row["sources"]

@@ -105,8 +105,17 @@ def ingest(
 
 def link(
     db: DbOption = DEFAULT_DB,
+    batch_dir: Annotated[Path | None, typer.Option("--batch", help="Link a `batch` output folder instead: writes BATCH/clusters/clusters.parquet")] = None,
 ) -> None:
     """Re-link every event from scratch (ingest links incrementally; this gives the same clusters)."""
+    if batch_dir is not None:
+        from marsad.store.batchlink import link_batch_folder
+
+        if not batch_dir.is_dir():
+            _fail(f"not a folder: {batch_dir}")
+        events, clusters, path = link_batch_folder(batch_dir)
+        err.print(f"{events} events in {clusters} clusters → {path}")
+        return
     store = _open(db, create=False)
     n = store.relink_all()
     err.print(f"{store.events_count()} events in {n} clusters")
