@@ -169,3 +169,12 @@ def test_link_over_batch_output(tmp_path) -> None:
     assert (events, clusters) == (3, 1)
     [row] = pq.read_table(path).to_pylist()
     assert row["source_count"] == 4 and "copy-1" in row["sources"]
+
+
+def test_a_lone_low_early_toll_is_not_the_credible_figure() -> None:
+    from marsad.link.merge import _conservative
+
+    assert _conservative([30, 27, 30, 12, 27, 0]) == (27, 30)  # two reports agree on 27
+    assert _conservative([30, 35, 32]) == (30, 35)  # none agree: the lowest
+    assert _conservative([0, 0]) == (0, 0)
+    assert _conservative([5, 9]) == (5, 9)

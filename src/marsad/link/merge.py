@@ -49,9 +49,22 @@ def _date(events: Sequence[Event]) -> tuple[str | None, int]:
 
 
 def _conservative(values: Sequence[int]) -> tuple[int, int]:
-    """ACLED: the lowest credible figure; a report that names no toll claims none."""
-    positive = [v for v in values if v > 0]
-    return (min(positive), max(positive)) if positive else (0, 0)
+    """(ACLED's most conservative credible figure, the highest figure reported).
+
+    A report that names no toll claims none. With three or more tolls, a figure
+    only one report gives below every other (an early count, a misread number)
+    is not credible on its own: the lowest figure two reports agree on is used;
+    when no two agree, the lowest.
+    """
+    positive = sorted(v for v in values if v > 0)
+    if not positive:
+        return 0, 0
+    if len(positive) >= 3:
+        counts = Counter(positive)
+        agreed = [v for v in positive if counts[v] >= 2]
+        if agreed:
+            return agreed[0], positive[-1]
+    return positive[0], positive[-1]
 
 
 def _side(events: Sequence[Event], name: Callable[[Event], str | None],
