@@ -113,20 +113,41 @@ def split_component(component: Sequence[Report], rules: LinkRules,
                     constraints: Constraints = NO_CONSTRAINTS) -> list[list[Report]]:
     """Complete linkage over the members in ``order_key`` order: a report joins the first
     cluster every member of which is the same act as it, and no two reports of one
-    article share a cluster. A function of the member set only."""
+    article share a cluster. A function of the member set only.
+
+    Only clusters holding one of the report's index candidates can qualify (the report
+    must be the same act as each member), so a large component costs its pairs of
+    neighbours, not its number of clusters times its size.
+    """
+    ordered = sorted(component, key=Report.order_key)
+    index = GridIndex(rules.cell_degrees)
+    index.extend(ordered)
+    cluster_of: dict[str, int] = {}
     clusters: list[list[Report]] = []
     articles: list[set[str]] = []
-    for report in sorted(component, key=Report.order_key):
-        for members, seen in zip(clusters, articles, strict=True):
-            if report.article_id in seen:
+    forced = {r.event_id: constraints.must[r.event_id] for r in ordered
+              if r.event_id in constraints.must}
+    by_group: dict[int, set[int]] = {}
+    for report in ordered:
+        options = {cluster_of[c.event_id] for c in index.candidates(report)
+                   if c.event_id in cluster_of}
+        options |= by_group.get(forced.get(report.event_id, -1), set())
+        chosen = None
+        for number in sorted(options):
+            if report.article_id in articles[number]:
                 continue
-            if all(linked(report, m, rules, constraints) for m in members):
-                members.append(report)
-                seen.add(report.article_id)
+            if all(linked(report, m, rules, constraints) for m in clusters[number]):
+                chosen = number
                 break
-        else:
-            clusters.append([report])
-            articles.append({report.article_id})
+        if chosen is None:
+            chosen = len(clusters)
+            clusters.append([])
+            articles.append(set())
+        clusters[chosen].append(report)
+        articles[chosen].add(report.article_id)
+        cluster_of[report.event_id] = chosen
+        if report.event_id in forced:
+            by_group.setdefault(forced[report.event_id], set()).add(chosen)
     return clusters
 
 
