@@ -175,6 +175,7 @@ def test_a_lone_low_early_toll_is_not_the_credible_figure() -> None:
     from marsad.link.merge import _conservative
 
     assert _conservative([30, 27, 30, 12, 27, 0]) == (27, 30)  # two reports agree on 27
+    assert _conservative([10] * 52 + [1, 1] + [13] * 15 + list(range(14, 40)), 0.1) == (10, 39)
     assert _conservative([30, 35, 32]) == (30, 35)  # none agree: the lowest
     assert _conservative([0, 0]) == (0, 0)
     assert _conservative([5, 9]) == (5, 9)

@@ -111,12 +111,12 @@ def _forced_groups(reports: Sequence[Report], constraints: Constraints) -> list[
 
 def split_component(component: Sequence[Report], rules: LinkRules,
                     constraints: Constraints = NO_CONSTRAINTS) -> list[list[Report]]:
-    """Complete linkage over the members in ``order_key`` order: a report joins the first
-    cluster every member of which is the same act as it, and no two reports of one
-    article share a cluster. A function of the member set only.
+    """Linkage over the members in ``order_key`` order: a report joins the first cluster
+    whose lead and most members are the same act as it (``_joins``), and no two reports
+    of one article share a cluster. A function of the member set only.
 
     Only clusters holding one of the report's index candidates can qualify (the report
-    must be the same act as each member), so a large component costs its pairs of
+    must be the same act as its lead, a member), so a large component costs its pairs of
     neighbours, not its number of clusters times its size.
     """
     ordered = sorted(component, key=Report.order_key)
@@ -136,7 +136,7 @@ def split_component(component: Sequence[Report], rules: LinkRules,
         for number in sorted(options):
             if report.article_id in articles[number]:
                 continue
-            if all(linked(report, m, rules, constraints) for m in clusters[number]):
+            if _joins(report, clusters[number], rules, constraints):
                 chosen = number
                 break
         if chosen is None:
@@ -149,6 +149,22 @@ def split_component(component: Sequence[Report], rules: LinkRules,
         if report.event_id in forced:
             by_group.setdefault(forced[report.event_id], set()).add(chosen)
     return clusters
+
+
+def _joins(report: Report, members: list[Report], rules: LinkRules,
+           constraints: Constraints) -> bool:
+    """The same act as the lead and as more than ``join_share`` of the members; never
+    against an analyst's split."""
+    if not linked(report, members[0], rules, constraints):
+        return False
+    agree = 1
+    for member in members[1:]:
+        verdict = constraints.verdict(report.event_id, member.event_id)
+        if verdict is False:
+            return False
+        if verdict or same_act(report, member, rules):
+            agree += 1
+    return agree > rules.join_share * len(members)
 
 
 def cluster_reports(reports: Sequence[Report], rules: LinkRules,

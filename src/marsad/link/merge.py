@@ -4,6 +4,7 @@ conservative toll, every source)."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -48,22 +49,23 @@ def _date(events: Sequence[Event]) -> tuple[str | None, int]:
     return date, best
 
 
-def _conservative(values: Sequence[int]) -> tuple[int, int]:
+def _conservative(values: Sequence[int], share: float = 0.1) -> tuple[int, int]:
     """(ACLED's most conservative credible figure, the highest figure reported).
 
-    A report that names no toll claims none. With three or more tolls, a figure
-    only one report gives below every other (an early count, a misread number)
-    is not credible on its own: the lowest figure two reports agree on is used;
-    when no two agree, the lowest.
+    A report that names no toll claims none. With three or more tolls, a figure is
+    credible when at least two reports, and at least ``share`` of those naming a toll,
+    give it (a lone early count or a misread number is not); the lowest credible
+    figure is used, else the lowest.
     """
     positive = sorted(v for v in values if v > 0)
     if not positive:
         return 0, 0
     if len(positive) >= 3:
         counts = Counter(positive)
-        agreed = [v for v in positive if counts[v] >= 2]
-        if agreed:
-            return agreed[0], positive[-1]
+        needed = max(2, math.ceil(share * len(positive)))
+        credible = [v for v in positive if counts[v] >= needed]
+        if credible:
+            return credible[0], positive[-1]
     return positive[0], positive[-1]
 
 
@@ -93,8 +95,9 @@ def merge_cluster(component_id: str, events: Sequence[Event],
     two = _side(events, lambda e: e.actor2, rules)
     if one is not None and two is not None and one.actor1 == two.actor2 and one is not two:
         two = None  # one report's target is another's initiator: keep the lead's pair
-    fatalities, fatalities_high = _conservative([e.fatalities for e in events])
-    injured, _ = _conservative([e.injured for e in events])
+    fatalities, fatalities_high = _conservative([e.fatalities for e in events],
+                                                rules.credible_toll_share)
+    injured, _ = _conservative([e.injured for e in events], rules.credible_toll_share)
     outlets = sorted({o for e in events for o in _outlets(e, sources)},
                      key=lambda o: o.article_id)
     published = [o.published for o in outlets if o.published]

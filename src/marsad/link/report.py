@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 
 from marsad.link.rules import LinkRules
@@ -59,13 +60,27 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_PERIOD = re.compile(r"\s*\(\d{4}-(\d{4})?\)")
+
+
 def _named(actor: str | None, rules: LinkRules) -> bool:
     return actor is not None and not actor.startswith(rules.generic_prefixes)
 
 
+def actor_family(actor: str, rules: LinkRules) -> str:
+    """The name without its period; a country's army and police are its state forces."""
+    name = _PERIOD.sub("", actor).strip()
+    for prefix in rules.state_prefixes:
+        if name.startswith(prefix):
+            return "State Forces of " + name[len(prefix):].split(" (")[0]
+    return name
+
+
 def _side_fits(x: str | None, y: str | None, rules: LinkRules) -> bool:
     """A generic or unknown side fits anything; two different named sides do not."""
-    return not (_named(x, rules) and _named(y, rules) and x != y)
+    if not (_named(x, rules) and _named(y, rules)) or x == y:
+        return True
+    return actor_family(x, rules) == actor_family(y, rules)  # type: ignore[arg-type]
 
 
 def actors_compatible(a: Report, b: Report, rules: LinkRules) -> bool:

@@ -20,6 +20,9 @@ class LinkRules:
     cell_degrees: float
     generic_prefixes: tuple[str, ...]
     unordered: frozenset[str]
+    state_prefixes: tuple[str, ...] = ()
+    join_share: float = 0.5
+    credible_toll_share: float = 0.1
 
     def sub_types_compatible(self, a: str, b: str) -> bool:
         return a == b or self.sub_type_group[a] == self.sub_type_group[b]
@@ -65,7 +68,17 @@ def parse_rules(data: dict) -> LinkRules:
         cell_degrees=cell,
         generic_prefixes=tuple(data["generic_actor_prefixes"]),
         unordered=unordered,
+        state_prefixes=tuple(data.get("state_force_prefixes", ())),
+        join_share=_share(data.get("join_share", 0.5)),
+        credible_toll_share=_share(data.get("credible_toll_share", 0.1)),
     )
+
+
+def _share(value: object) -> float:
+    share = float(value)  # type: ignore[arg-type]
+    if not 0.0 <= share < 1.0:
+        raise ValueError("link.yaml: a share must be in [0, 1)")
+    return share
 
 
 @cache
