@@ -179,3 +179,13 @@ def test_a_lone_low_early_toll_is_not_the_credible_figure() -> None:
     assert _conservative([30, 35, 32]) == (30, 35)  # none agree: the lowest
     assert _conservative([0, 0]) == (0, 0)
     assert _conservative([5, 9]) == (5, 9)
+
+
+def test_a_report_placed_only_in_a_country_stays_alone() -> None:
+    a, b, _ = three_reports()
+    country_only = b.model_copy(update={"location": "Iraq", "admin1": None, "geo_precision": 3,
+                                        "latitude": 33.34, "longitude": 44.40})
+    assert len(link_events([a, country_only])) == 2
+    province = country_only.model_copy(update={"admin1": "Babylon", "latitude": 32.46,
+                                               "longitude": 44.42})
+    assert len(link_events([a, province])) == 1

@@ -38,9 +38,14 @@ class Report:
         return (self.geo_precision or 9, self.time_precision, -self.confidence, self.event_id)
 
 
+def country_level(event: Event) -> bool:
+    """Placed only in a country: no first-level unit at the vaguest precision."""
+    return (event.geo_precision or 3) >= 3 and not event.admin1
+
+
 def report_of(event: Event, rules: LinkRules) -> Report:
     lo = hi = None
-    if event.event_date:
+    if event.event_date and (rules.link_country_level or not country_level(event)):
         day = dt.date.fromisoformat(event.event_date).toordinal()
         precision = event.time_precision if event.time_precision in (1, 2, 3) else 2
         lo, hi = day - rules.span_before[precision], day + rules.span_after[precision]

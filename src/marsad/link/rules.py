@@ -23,6 +23,7 @@ class LinkRules:
     state_prefixes: tuple[str, ...] = ()
     join_share: float = 0.5
     credible_toll_share: float = 0.1
+    link_country_level: bool = False
 
     def sub_types_compatible(self, a: str, b: str) -> bool:
         return a == b or self.sub_type_group[a] == self.sub_type_group[b]
@@ -71,6 +72,7 @@ def parse_rules(data: dict) -> LinkRules:
         state_prefixes=tuple(data.get("state_force_prefixes", ())),
         join_share=_share(data.get("join_share", 0.5)),
         credible_toll_share=_share(data.get("credible_toll_share", 0.1)),
+        link_country_level=bool(data.get("link_country_level", False)),
     )
 
 
