@@ -70,8 +70,14 @@ def stable_id(prefix: str, member_ids: Iterable[str]) -> str:
 
 
 def components(reports: Sequence[Report], rules: LinkRules,
-               constraints: Constraints = NO_CONSTRAINTS) -> list[list[Report]]:
-    """Connected components, candidate pairs from a GridIndex (never all pairs)."""
+               constraints: Constraints = NO_CONSTRAINTS,
+               known: dict[str, str] | None = None) -> list[list[Report]]:
+    """Connected components, candidate pairs from a GridIndex (never all pairs).
+
+    ``known`` maps reports already linked to their component: those components are
+    connected already (nothing was removed from them), so only the edges of the other
+    (new) reports are searched. The result is the same as a search over every report.
+    """
     index = GridIndex(rules.cell_degrees)
     index.extend(reports)
     parent = {r.event_id: r.event_id for r in reports}
@@ -82,7 +88,18 @@ def components(reports: Sequence[Report], rules: LinkRules,
             x = parent[x]
         return x
 
+    known = known or {}
+    first_of: dict[str, str] = {}
     for report in reports:
+        group = known.get(report.event_id)
+        if group is not None:
+            head = first_of.setdefault(group, report.event_id)
+            ra, rb = find(head), find(report.event_id)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    for report in reports:
+        if report.event_id in known:
+            continue  # its edges inside its component are implied; to new reports, found there
         for other in index.candidates(report):
             if other.event_id in parent and linked(report, other, rules, constraints):
                 ra, rb = find(report.event_id), find(other.event_id)
@@ -168,10 +185,11 @@ def _joins(report: Report, members: list[Report], rules: LinkRules,
 
 
 def cluster_reports(reports: Sequence[Report], rules: LinkRules,
-                    constraints: Constraints = NO_CONSTRAINTS) -> list[tuple[str, list[Report]]]:
+                    constraints: Constraints = NO_CONSTRAINTS,
+                    known: dict[str, str] | None = None) -> list[tuple[str, list[Report]]]:
     """(component id, members) for every cluster of ``reports``, in a canonical order."""
     out: list[tuple[str, list[Report]]] = []
-    for component in components(reports, rules, constraints):
+    for component in components(reports, rules, constraints, known):
         component_id = stable_id("mrsk-", (r.event_id for r in component))
         for members in split_component(component, rules, constraints):
             out.append((component_id, members))

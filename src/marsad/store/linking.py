@@ -33,16 +33,20 @@ def _chunks(items: list[Any]) -> Iterable[list[Any]]:
         yield items[start : start + _CHUNK]
 
 
+_HEAVY = ("evidence", "fatalities_by_actor", "trace")  # not needed to link or merge
+_LIGHT_KEYS = [k for k in EVENT_KEYS if k not in _HEAVY]
+
+
 def _events(conn: Connection, where: Any, with_component: bool = False) -> list[Any]:
-    columns = [getattr(EventRow, k) for k in EVENT_KEYS] + [EventRow.component_id]
+    """Stored events (already validated when saved) without their evidence and trace."""
+    columns = [getattr(EventRow, k) for k in _LIGHT_KEYS] + [EventRow.component_id]
     out: list[Any] = []
     for row in conn.execute(select(*columns).where(where)).mappings():
         values = dict(row)
         component = values.pop("component_id")
         if values["event_date"] is not None:
             values["event_date"] = values["event_date"].isoformat()
-        values["trace"] = values["trace"] or []
-        event = Event(**values)
+        event = Event.model_construct(**values, evidence={}, fatalities_by_actor={}, trace=[])
         out.append((event, component) if with_component else event)
     return out
 
@@ -137,29 +141,53 @@ def _apply_cluster_corrections(rows: dict[str, dict[str, Any]],
 
 
 def _candidates(conn: Connection, new: list[Event]) -> list[tuple[Event, str | None]]:
-    """Stored events in the 3 x 3 cells and the date window around the new ones."""
+    """Stored events in the 3 x 3 cells around the new ones whose date windows may overlap.
+
+    Each stored report's window is [date - span_before, date + span_after] by its own
+    time_precision, so the dates to look at are searched per precision, over the merged
+    intervals the new reports need (not one span from the batch's first to last date).
+    """
     rules = load_rules()
     cells: set[str] = set()
-    days: list[dt.date] = []
+    wanted: list[tuple[int, int]] = []
     for ev in new:
-        if ev.event_date and ev.latitude is not None and ev.longitude is not None:
+        report = report_of(ev, rules)
+        if report.linkable:
             cells.update(neighbour_keys(ev.latitude, ev.longitude, rules.cell_degrees))
-            days.append(dt.date.fromisoformat(ev.event_date))
-    if not days:
+            wanted.append((report.day_lo, report.day_hi))  # type: ignore[arg-type]
+    if not wanted:
         return []
-    reach = max(rules.span_before.values()) + max(rules.span_after.values())
-    lo, hi = min(days) - dt.timedelta(days=reach), max(days) + dt.timedelta(days=reach)
     new_ids = {e.event_id for e in new}
-    out = []
-    for chunk in _chunks(sorted(cells)):
-        where = and_(EventRow.link_cell.in_(chunk), EventRow.event_date.between(lo, hi))
-        out.extend(pair for pair in _events(conn, where, with_component=True)
-                   if pair[0].event_id not in new_ids)
+    out: list[tuple[Event, str | None]] = []
+    for precision in (1, 2, 3):
+        before, after = rules.span_before[precision], rules.span_after[precision]
+        for lo, hi in _merged((lo - after, hi + before) for lo, hi in wanted):
+            window = and_(EventRow.time_precision == precision, EventRow.event_date.between(
+                dt.date.fromordinal(lo), dt.date.fromordinal(hi)))
+            for chunk in _chunks(sorted(cells)):
+                where = and_(EventRow.link_cell.in_(chunk), window)
+                out.extend(pair for pair in _events(conn, where, with_component=True)
+                           if pair[0].event_id not in new_ids)
     return out
 
 
-def relink(conn: Connection, new_ids: list[str], touched: set[str], now: dt.datetime) -> None:
-    """Cluster the new events with the stored ones they report, and the touched components."""
+def _merged(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(intervals):
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def relink(conn: Connection, new_ids: list[str], touched: set[str], now: dt.datetime,
+           *, removed: bool = True) -> None:
+    """Cluster the new events with the stored ones they report, and the touched components.
+
+    ``removed=False`` promises that no report left the touched components since they
+    were linked (only additions): their connectivity is then reused, not searched again.
+    """
     rules = load_rules()
     rules_constraints = constraints(conn)
     gone = deleted_events(conn)
@@ -182,18 +210,25 @@ def relink(conn: Connection, new_ids: list[str], touched: set[str], now: dt.date
                     report, other, rules, rules_constraints):
                 components.add(component)
     members = {e.event_id: e for e in new}
-    for component in _component_members(conn, components):
-        if component.event_id not in gone:
-            members.setdefault(component.event_id, component)
-    _recluster(conn, members, components, rules_constraints, now)
+    known: dict[str, str] = {}
+    for member, component in _component_members(conn, components):
+        if member.event_id not in gone and member.event_id not in members:
+            members[member.event_id] = member
+            known[member.event_id] = component
+    _recluster(conn, members, components, rules_constraints, now,
+               known=None if removed else known)
 
 
-def _component_members(conn: Connection, components: set[str]) -> list[Event]:
-    return _events_in(conn, EventRow.component_id, components)
+def _component_members(conn: Connection, components: set[str]) -> list[tuple[Event, str]]:
+    out: list[tuple[Event, str]] = []
+    for chunk in _chunks(sorted(components)):
+        out.extend(_events(conn, EventRow.component_id.in_(chunk), with_component=True))
+    return out
 
 
 def _recluster(conn: Connection, members: dict[str, Event], components: set[str],
-               rules_constraints: Constraints, now: dt.datetime) -> None:
+               rules_constraints: Constraints, now: dt.datetime,
+               known: dict[str, str] | None = None) -> None:
     rules = load_rules()
     old_clusters: set[str] = set()
     for chunk in _chunks(sorted(members)):
@@ -209,7 +244,7 @@ def _recluster(conn: Connection, members: dict[str, Event], components: set[str]
     sources = article_sources(conn, {e.article_id for e in members.values()})
     rows: dict[str, dict[str, Any]] = {}
     assignment: list[dict[str, Any]] = []
-    for component_id, group in cluster_reports(reports, rules, rules_constraints):
+    for component_id, group in cluster_reports(reports, rules, rules_constraints, known):
         row = merge_cluster(component_id, [members[r.event_id] for r in group], sources, rules)
         row["updated_at"] = now
         rows[row["cluster_id"]] = row

@@ -174,8 +174,8 @@ class Store:
         if aliases:
             conn.execute(insert(AliasRow), aliases)
             touched |= linking.components_of_articles(conn, [a["article_id"] for a in aliases])
-        if self.link:
-            linking.relink(conn, new_event_ids, touched, now)
+        if self.link:  # only additions unless an article was replaced
+            linking.relink(conn, new_event_ids, touched, now, removed=bool(replaced))
         return result
 
     def _insert(self, conn: Connection, inserts: list[tuple[Article, Sequence[Event], str]],
