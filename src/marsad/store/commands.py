@@ -60,7 +60,7 @@ def ingest(
     inputs: Annotated[list[Path], typer.Argument(help="Articles (anything `extract` reads) or `batch` output folders")],
     db: DbOption = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(help="Date for inputs that carry none (YYYY-MM-DD)")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per transaction")] = 200,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per transaction (each re-links the components it touches)")] = 500,
     reextract: Annotated[bool, typer.Option(help="Extract articles already stored again (after a rules change)")] = False,
     rejects: Annotated[Path | None, typer.Option(help="Write the rejects report (JSONL) here")] = None,
     min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")] = DEFAULT_MIN_CONFIDENCE,

@@ -82,7 +82,7 @@ def ingest(
     *,
     published: dt.date | None = None,
     rejects: RejectLog | None = None,
-    batch_size: int = 200,
+    batch_size: int = 500,
     reextract: bool = False,
     on_batch: Callable[[IngestResult, int], None] | None = None,
 ) -> IngestResult:
