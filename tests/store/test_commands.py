@@ -45,3 +45,9 @@ def test_ingest_query_correct_and_relink(store_url: str, tmp_path: Path) -> None
     out = run("correct", "mrsc-nope", "fatalities=1", *db, code=2)
     assert "no event or cluster with id 'mrsc-nope'" in out
     assert "articles" in run("show", *db)
+
+
+def test_ingest_of_nothing_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    out = run("ingest", str(tmp_path / "empty"), "--db", f"sqlite:///{tmp_path / 'x.db'}", code=2)
+    assert "no articles found" in out

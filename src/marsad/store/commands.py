@@ -94,6 +94,9 @@ def ingest(
         if rejects is not None:
             log.write(rejects)
     saved = result.saved
+    if result.read == 0:
+        store.close()
+        _fail(f"no articles found in {', '.join(map(str, inputs))} ({log.count} rejected)")
     err.print(
         f"{result.read} articles read: {saved.new} new, {saved.replaced} replaced, "
         f"{saved.aliased} copies of stored articles, {result.skipped} already stored; "

@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
@@ -403,4 +403,4 @@ def row_event(row: Any) -> Event:
     return Event(**values)
 
 
-__all__ = ["SaveResult", "Store", "StoreError", "row_event", "update"]
+__all__ = ["SaveResult", "Store", "StoreError", "row_event"]
