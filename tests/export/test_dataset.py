@@ -108,3 +108,17 @@ def test_clear_errors(tmp_path: Path) -> None:
         assert result.exit_code == 2 and message in result.output, result.output
         assert "Traceback" not in result.output
     assert not (tmp_path / "typo.db").exists()
+
+
+def test_export_shows_corrected_values_and_lists_corrections(db: str, tmp_path: Path) -> None:
+    with Store(db) as st:
+        big = next(c for c in st.clusters() if c["source_count"] == 3)
+    run("correct", big["cluster_id"], "fatalities=29", "location=Hillah", "--note", "morgue",
+        "--db", db)
+    run("export", "--db", db, "-o", str(tmp_path / "e.csv"),
+        "--corrections", str(tmp_path / "c.jsonl"))
+    row = pd.read_csv(tmp_path / "e.csv").query("source_count == 3").iloc[0]
+    assert row.fatalities == 29 and row.location == "Hillah" and "29 killed" in row.notes
+    listed = [json.loads(x) for x in (tmp_path / "c.jsonl").read_text().splitlines()]
+    assert [(c["field"], c["value"], c["note"]) for c in listed] == [
+        ("fatalities", 29, "morgue"), ("location", "Hillah", "morgue")]
