@@ -283,6 +283,9 @@ def _register_optional_commands() -> None:
     except ImportError:  # the batch stage is optional while it is being built
         return
     register(app)
+    from marsad.store.commands import register as register_store
+
+    register_store(app)  # ingest, link, correct, events, export; replaces show
 
 
 _register_optional_commands()

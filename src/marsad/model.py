@@ -219,9 +219,24 @@ class Event(BaseModel):
 EVENT_KEYS: tuple[str, ...] = tuple(Event.model_fields)
 
 
-def stable_event_id(article_text: str, published: dt.date | None, *parts: object) -> str:
-    """Same article text + date + identifying parts give the same id."""
-    key = "\x1f".join([text_hash(article_text), str(published)] + [str(p) for p in parts])
+def stable_event_id(
+    article_text: str, published: dt.date | None, *parts: object, article_id: str | None = None
+) -> str:
+    """Same article (id, text, date) + identifying parts of the act give the same id.
+
+    With ``article_id`` the id is unique per article and act: two articles with
+    identical text (republished wire copy) give two ids, so neither is lost.
+    """
+    head = [text_hash(article_text), str(published)]
+    if article_id is not None:
+        head.insert(0, article_id)
+    key = "\x1f".join(head + [str(p) for p in parts])
+    return "mrsd-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def scoped_event_id(article_id: str, event_id: str) -> str:
+    """An event id made unique to its article (for ids made without ``article_id``)."""
+    key = f"{article_id}\x1f{event_id}"
     return "mrsd-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

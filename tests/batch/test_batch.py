@@ -17,7 +17,7 @@ from .conftest import reference_events, write_input
 
 
 def _files(out):
-    return sorted(p.name for p in out.iterdir())
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
 
 
 def test_partitions_are_deterministic(input_file):
@@ -41,7 +41,7 @@ def test_batch_equals_single_process(tmp_path, input_file, pipeline, workers):
 def test_bad_lines_end_in_rejects_and_do_not_stop(tmp_path, input_file):
     out = tmp_path / "out"
     result = run_batch([input_file], out, partition_size=4, workers=1)
-    rejects = [r for p in sorted(out.glob("rejects-*.parquet"))
+    rejects = [r for p in sorted(out.glob("rejects/rejects-*.parquet"))
                for r in rejects_from_table(pq.read_table(p))]
     assert result.rejects == len(rejects) == 3
     assert {r.origin.rsplit(":", 1)[1] for r in rejects} == {"4", "9", "16"}
@@ -58,7 +58,7 @@ def test_extraction_error_becomes_a_reject(tmp_path, input_file, pipeline, monke
 
     monkeypatch.setitem(worker._PIPELINES, DEFAULT_MIN_CONFIDENCE, Flaky())
     result = run_batch([input_file], tmp_path / "out", partition_size=50, workers=1)
-    rejects = rejects_from_table(pq.read_table(tmp_path / "out" / "rejects-00000.parquet"))
+    rejects = rejects_from_table(pq.read_table(tmp_path / "out" / "rejects" / "rejects-00000.parquet"))
     assert result.articles == 13
     # the reject names the file and line the article came from, and its id
     assert [(r.origin, r.extra) for r in rejects if "exploded" in r.reason] == [
@@ -72,10 +72,10 @@ def test_killed_batch_resumes_without_duplicates(tmp_path, input_file):
     run_batch([input_file], out, partition_size=3, workers=1)
     # Simulate a crash inside partition 1 (files lost, a temporary left) and
     # one before partition 3's events were renamed into place.
-    for p in out.glob("*-00001.parquet"):
+    for p in out.glob("*/*-00001.parquet"):
         p.unlink()
-    (out / ".events-00001.parquet.999.tmp").write_bytes(b"half a file")
-    (out / "events-00003.parquet").unlink()
+    (out / "events" / ".events-00001.parquet.999.tmp").write_bytes(b"half a file")
+    (out / "events" / "events-00003.parquet").unlink()
     resumed = run_batch([input_file], out, partition_size=3, workers=1)
     assert resumed.skipped == len(resumed.partitions) - 2
     assert _files(out) == _files(tmp_path / "clean")
@@ -100,7 +100,7 @@ def test_manifest_lists_partitions_counts_and_inputs(tmp_path, input_file):
     assert manifest["inputs"] == [str(input_file)]
     assert [p["name"] for p in manifest["partitions"]] == ["00000", "00001", "00002"]
     assert manifest["articles"] == 13 and manifest["events"] == result.events
-    assert manifest["partitions"][0]["files"]["events"] == "events-00000.parquet"
+    assert manifest["partitions"][0]["files"]["events"] == "events/events-00000.parquet"
 
 
 class _RecordingStore:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import psutil
 import pytest
+
+from marsad.batch.tables import partition_files, partition_path
 from typer.testing import CliRunner
 
 import marsad  # noqa: E402
@@ -92,7 +94,7 @@ def test_budget_rejects_long_articles_in_batch(tmp_path, input_file):
 
     result = run_batch([input_file], tmp_path / "out", partition_size=50, workers=1,
                        budget=Budget(max_chars=200))
-    rejects = rejects_from_table(pq.read_table(tmp_path / "out" / "rejects-00000.parquet"))
+    rejects = rejects_from_table(pq.read_table(partition_path(tmp_path / "out", "rejects", "00000")))
     too_long = [r for r in rejects if r.reason.startswith("too long")]
     assert too_long and all(r.origin.startswith(f"{input_file}:") for r in too_long)
     assert result.articles == 13
@@ -101,7 +103,7 @@ def test_budget_rejects_long_articles_in_batch(tmp_path, input_file):
 def test_corrupt_partition_file_is_redone(tmp_path, input_file, pipeline):
     out = tmp_path / "out"
     run_batch([input_file], out, partition_size=4, workers=1)
-    (out / "events-00001.parquet").write_bytes(b"PAR1 truncated")
+    partition_path(out, "events", "00001").write_bytes(b"PAR1 truncated")
     result = run_batch([input_file], out, partition_size=4, workers=1)
     assert [p.name for p in result.partitions if not p.skipped] == ["00001"]
     assert read_events(out) == reference_events([input_file], pipeline)
@@ -110,12 +112,12 @@ def test_corrupt_partition_file_is_redone(tmp_path, input_file, pipeline):
 def test_stale_partitions_of_a_larger_run_are_removed(tmp_path, input_file, pipeline):
     out = tmp_path / "out"
     run_batch([input_file], out, partition_size=2, workers=1)
-    assert (out / "events-00006.parquet").exists()
+    assert partition_path(out, "events", "00006").exists()
     small = write_input(tmp_path / "small.jsonl", with_bad_lines=False)
     lines = small.read_text(encoding="utf-8").splitlines()[:3]
     small.write_text("\n".join(lines) + "\n", encoding="utf-8")
     run_batch([small], out, partition_size=2, workers=1)
-    assert sorted(p.name for p in out.glob("events-*.parquet")) == [
+    assert sorted(p.name for p in partition_files(out, "events")) == [
         "events-00000.parquet", "events-00001.parquet"]
     assert read_events(out) == reference_events([small], pipeline)
 
@@ -124,13 +126,13 @@ def test_ingest_refuses_a_folder_without_partitions(tmp_path):
     (tmp_path / "notbatch").mkdir()
     result = runner.invoke(app, ["ingest", str(tmp_path / "notbatch"),
                                  "--db", f"sqlite:///{tmp_path / 'i.db'}"])
-    assert result.exit_code == 2 and "no partitions found" in result.output
+    assert result.exit_code == 2 and "no articles found" in result.output
 
 
 def test_ingest_skips_a_damaged_partition_and_loads_the_rest(tmp_path, input_file):
     out = tmp_path / "out"
     run_batch([input_file], out, partition_size=4, workers=1)
-    (out / "articles-00001.parquet").write_bytes(b"garbage")
+    partition_path(out, "articles", "00001").write_bytes(b"garbage")
     db = f"sqlite:///{tmp_path / 'i.db'}"
     result = runner.invoke(app, ["ingest", str(out), "--db", db])
     assert result.exit_code == 1, result.output
@@ -164,7 +166,7 @@ def test_workers_die_with_their_parent(tmp_path, sig):
             children = psutil.Process(parent.pid).children()
         assert len(children) >= 2, "the pool never started"
         out = tmp_path / "out"
-        while time.monotonic() < deadline and len(list(out.glob("events-*.parquet"))) < 2:
+        while time.monotonic() < deadline and len(partition_files(out, "events")) < 2:
             time.sleep(0.1)  # wait until the workers are extracting
         assert parent.poll() is None, "the run ended before it could be killed"
         os.kill(parent.pid, sig)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from marsad.batch.guard import Budget, extract_guarded
 from marsad.model import Article
 from tests.text.opcount import doubling_ratio, long_text

@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import inspect
 
 from marsad.model import EVENT_KEYS, Article, Event
-from marsad.store import Base, Store
+from marsad.store import Store
 from marsad.store.schema import EVENT_COLUMNS
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'marsad.db'}"
-    else:
-        url = request.getfixturevalue("pg_url")
-        engine = create_engine(url)
-        Base.metadata.drop_all(engine)  # a fresh schema for every test
-        engine.dispose()
-    st = Store(url)
-    yield st
-    st.close()
 
 
 def test_every_event_key_is_a_column() -> None:
@@ -120,10 +105,10 @@ def test_save_many_batches_and_last_duplicate_wins(store: Store, event_factory) 
     ]
     newer = (Article(id="b3", text="نص محدث للخبر"), [event_factory("b3", 0, fatalities=1)])
     # b3 again in a later batch: written twice, stored once
-    assert store.save_many([*pairs, newer], batch_size=10) == 26
+    assert store.save_many([*pairs, newer], batch_size=10).articles == 26
     assert (store.articles_count(), store.events_count()) == (25, 25)
     assert store.article("b3").text == "نص محدث للخبر"
     assert [e.fatalities for e in store.events(article_id="b3")] == [1]
     # the same article twice in one batch: the last one is written
-    assert store.save_many([newer, pairs[3]], batch_size=10) == 1
+    assert store.save_many([newer, pairs[3]], batch_size=10).articles == 1
     assert store.article("b3").text == pairs[3][0].text

@@ -1,4 +1,4 @@
-"""Typer commands ``marsad batch`` and ``marsad ingest`` (registered by ``marsad.cli``)."""
+"""Typer command ``marsad batch`` (registered by ``marsad.cli``)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from marsad.options import (
     DEFAULT_MAX_CHARS,
     DEFAULT_TIME_LIMIT,
     parse_date_option,
-    store_url_problem,
 )
 
 err = Console(stderr=True)
@@ -68,51 +67,11 @@ def batch(
               code=1)
 
 
-def ingest(
-    out_dir: Annotated[Path, typer.Argument(help="A folder written by `marsad batch`")],
-    db: Annotated[str, typer.Option(help="Store URL, e.g. sqlite:///marsad.db")] = "sqlite:///marsad.db",
-) -> None:
-    """Load `marsad batch` Parquet output into the store (safe to repeat: no duplicates)."""
-    from marsad.batch.load import load_into_store, partition_names
-    from marsad.store import Store
-
-    if not out_dir.is_dir():
-        _fail(f"not a folder: {out_dir}")
-    try:
-        names = partition_names(out_dir)
-    except ValueError as exc:
-        _fail(str(exc))
-    if not names:
-        _fail(f"no partitions found in {out_dir}: not a `marsad batch` output folder")
-    problem = store_url_problem(db)
-    if problem:
-        _fail(problem)
-    try:
-        store = Store(db)
-    except Exception as exc:  # noqa: BLE001 — any driver error becomes a clear message
-        _fail(f"cannot open store {db!r}: {exc}")
-    try:
-        with progress_bar(err) as progress:
-            task = progress.add_task("ingest", total=len(names))
-            result = load_into_store(out_dir, store,
-                                     on_partition=lambda _name, _n: progress.advance(task))
-        err.print(f"{result.articles} articles, {result.events} events loaded; "
-                  f"store now holds {store.events_count()} events")
-    finally:
-        store.close()
-    if result.failed:
-        for name, why in result.failed:
-            err.print(f"[bold red]error:[/] partition {escape(name)} not loaded: {escape(why)}")
-        _fail(f"{len(result.failed)} partitions could not be read; the others are loaded",
-              code=1)
-
-
 def _fail(message: str, code: int = 2) -> None:
     err.print(f"[bold red]error:[/] {escape(message)}")
     raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``batch`` and ``ingest`` to the marsad CLI."""
+    """Add ``batch`` to the marsad CLI (``ingest`` lives with the store: it reads batch output too)."""
     app.command("batch")(batch)
-    app.command("ingest")(ingest)

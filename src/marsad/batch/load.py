@@ -8,14 +8,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
 from marsad.batch.runner import MANIFEST
 from marsad.batch.tables import (
     ARTICLE_SCHEMA,
     EVENT_SCHEMA,
     articles_from_table,
     events_from_table,
+    partition_files,
+    partition_path,
+    read_table,
 )
 from marsad.model import Article, Event
 
@@ -37,16 +38,19 @@ def partition_names(out_dir: Path) -> list[str]:
             return [p["name"] for p in data["partitions"] if not p.get("failed")]
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"unreadable manifest {manifest}: {exc}") from exc
-    names = sorted(p.name[len("events-"):-len(".parquet")] for p in out_dir.glob("events-*.parquet"))
-    return [n for n in names if (out_dir / f"articles-{n}.parquet").exists()]
+    names = [p.name[len("events-"):-len(".parquet")] for p in partition_files(out_dir, "events")]
+    return [n for n in names if _path(out_dir, "articles", n).exists()]
+
+
+def _path(out_dir: Path, kind: str, name: str) -> Path:
+    nested = partition_path(out_dir, kind, name)
+    return nested if nested.exists() else out_dir / f"{kind}-{name}.parquet"
 
 
 def iter_partition(out_dir: Path, name: str) -> Iterator[tuple[Article, list[Event]]]:
     """Each article of a partition with its events, in input order."""
-    articles = articles_from_table(
-        pq.read_table(out_dir / f"articles-{name}.parquet", schema=ARTICLE_SCHEMA))
-    events = events_from_table(
-        pq.read_table(out_dir / f"events-{name}.parquet", schema=EVENT_SCHEMA))
+    articles = articles_from_table(read_table(_path(out_dir, "articles", name), ARTICLE_SCHEMA))
+    events = events_from_table(read_table(_path(out_dir, "events", name), EVENT_SCHEMA))
     by_article: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         by_article[event.article_id].append(event)

@@ -282,7 +282,8 @@ _PARTITION_FILE = re.compile(rf"^({'|'.join(KINDS)})-(\d{{5,}})\.parquet$")
 
 def _remove_stale_partitions(out: Path, names: set[str]) -> None:
     """Partition files of an earlier, larger run in the same folder are not this run's output."""
-    for path in out.iterdir():
+    folders = [out, *(out / kind for kind in KINDS if (out / kind).is_dir())]
+    for path in (p for folder in folders for p in folder.iterdir()):
         m = _PARTITION_FILE.match(path.name)
         if m and m.group(2) not in names:
             path.unlink(missing_ok=True)
@@ -290,7 +291,7 @@ def _remove_stale_partitions(out: Path, names: set[str]) -> None:
 
 def _remove_stale_temporaries(out: Path) -> None:
     """A killed run may leave ``.NAME.PID.tmp`` files behind; they are never valid output."""
-    for tmp in out.glob(".*.tmp"):
+    for tmp in [*out.glob(".*.tmp"), *out.glob("*/.*.tmp")]:
         tmp.unlink(missing_ok=True)
 
 
@@ -305,7 +306,8 @@ def write_manifest(batch: BatchResult, inputs: list[Path], partition_size: int) 
         "rejects": batch.rejects,
         "partitions": [
             {**r.as_dict(),
-             "files": {k: p.name for k, p in partition_paths(batch.out_dir, r.name).items()}}
+             "files": {k: p.relative_to(batch.out_dir).as_posix()
+                       for k, p in partition_paths(batch.out_dir, r.name).items()}}
             for r in batch.partitions
         ],
     }

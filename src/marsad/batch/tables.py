@@ -78,8 +78,9 @@ def events_from_table(table: pa.Table) -> list[Event]:
     for row in rows:
         for key in JSON_FIELDS:
             row[key] = json.loads(row[key]) if row[key] is not None else {}
-        if row["sources"] is None:
-            row["sources"] = []
+        for key in ("sources", "trace"):
+            if row[key] is None:
+                row[key] = []
     return [Event.model_validate(row) for row in rows]
 
 
@@ -129,11 +130,40 @@ def file_metadata(path: Path) -> dict[str, str]:
     return {k.decode(): v.decode() for k, v in raw.items() if not k.startswith(b"ARROW")}
 
 
+KINDS = ("articles", "rejects", "events")
+
+
+def partition_path(out_dir: Path, kind: str, name: str) -> Path:
+    """``OUT/events/events-00000.parquet``: one subfolder per table, so that
+    ``pandas.read_parquet(OUT / "events")`` reads events and nothing else."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown partition table {kind!r}")
+    return out_dir / kind / f"{kind}-{name}.parquet"
+
+
+def partition_files(out_dir: Path, kind: str) -> list[Path]:
+    """A table's partition files, in order (the flat layout of marsad 0.1 too)."""
+    nested = sorted((out_dir / kind).glob(f"{kind}-*.parquet"))
+    return nested or sorted(out_dir.glob(f"{kind}-*.parquet"))
+
+
+def read_table(path: Path, schema: pa.Schema) -> pa.Table:
+    """A partition file in ``schema``; columns added since it was written come back null."""
+    table = pq.read_table(path)
+    for field in schema:
+        if field.name not in table.column_names:
+            table = table.append_column(field, pa.nulls(table.num_rows, field.type))
+    return table.select(schema.names).cast(schema)
+
+
 def read_events(path: str | Path) -> list[Event]:
-    """Events from one Parquet file, or from every ``events-*.parquet`` in a folder, in order."""
+    """Events from one Parquet file, or from every events partition in a batch folder, in order."""
     path = Path(path)
-    files = sorted(path.glob("events-*.parquet")) if path.is_dir() else [path]
+    if path.is_dir():
+        files = partition_files(path, "events") or sorted(path.glob("events-*.parquet"))
+    else:
+        files = [path]
     events: list[Event] = []
     for file in files:
-        events.extend(events_from_table(pq.read_table(file, schema=EVENT_SCHEMA)))
+        events.extend(events_from_table(read_table(file, EVENT_SCHEMA)))
     return events

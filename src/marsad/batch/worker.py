@@ -21,6 +21,7 @@ from marsad.batch.tables import (
     articles_to_table,
     events_to_table,
     file_metadata,
+    partition_path,
     rejects_to_table,
     write_atomic,
 )
@@ -33,7 +34,7 @@ _PIPELINES: dict[float, object] = {}
 
 
 def partition_paths(out_dir: Path, name: str) -> dict[str, Path]:
-    return {kind: out_dir / f"{kind}-{name}.parquet" for kind in KINDS}
+    return {kind: partition_path(out_dir, kind, name) for kind in KINDS}
 
 
 _COUNTER = None  # a multiprocessing.Value the pool parent reads for per-article progress
@@ -172,6 +173,8 @@ def process_partition(
         "marsad.rejects": str(len(rejects)),
     }
     paths = partition_paths(out_dir, spec.name)
+    for path in paths.values():
+        path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(articles_to_table(articles), paths["articles"], meta)
     write_atomic(rejects_to_table(rejects), paths["rejects"], meta)
     write_atomic(events_to_table(events), paths["events"], meta)

@@ -36,7 +36,11 @@ def countries() -> dict[str, tuple[int, str]]:
 
 
 def _cell(value: object) -> object:
-    return "" if value is None else value
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value  # a spreadsheet would run it as a formula
+    return value
 
 
 def acled_row(event: Event, timestamp: int) -> dict[str, object]:
@@ -50,12 +54,12 @@ def acled_row(event: Event, timestamp: int) -> dict[str, object]:
         "disorder_type": event.disorder_type,
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1,
+        "actor1": event.actor1 or f"Unidentified Armed Group ({event.country or 'Unknown'})",
         "assoc_actor_1": event.assoc_actor_1,
         "inter1": event.inter1,
         "actor2": event.actor2,
         "assoc_actor_2": event.assoc_actor_2,
-        "inter2": event.inter2,
+        "inter2": event.inter2 if event.actor2 else 0,
         "interaction": event.interaction,
         # ACLED writes the words, or nothing
         "civilian_targeting": "Civilian targeting" if event.civilian_targeting else None,

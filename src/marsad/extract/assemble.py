@@ -26,7 +26,8 @@ def to_event(scan: ArticleScan, c: Candidate, acts: int = 1) -> Event:
     notes = " ".join(scan.doc.sentence_text(i) for i in sorted(c.sentences))
     return Event(
         event_id=stable_event_id(article.text, article.published, c.event_type,
-                                 c.trigger_span.start, place.name if place else None),
+                                 c.trigger_span.start, place.name if place else None,
+                                 article_id=article.id),
         article_id=article.id,
         event_date=c.date.isoformat() if c.date else None,
         time_precision=c.time_precision,

@@ -1,6 +1,16 @@
-"""marsad.store: articles and events in SQLite or PostgreSQL (SQLAlchemy 2)."""
+"""marsad.store: articles, events, clusters and corrections in SQLite or PostgreSQL."""
 
-from marsad.store.schema import ArticleRow, Base, EventRow
-from marsad.store.store import Store
+from marsad.store.errors import StoreError, UnknownIdError
+from marsad.store.schema import ArticleRow, Base, ClusterRow, EventRow
+from marsad.store.store import SaveResult, Store
 
-__all__ = ["ArticleRow", "Base", "EventRow", "Store"]
+__all__ = [
+    "ArticleRow",
+    "Base",
+    "ClusterRow",
+    "EventRow",
+    "SaveResult",
+    "Store",
+    "StoreError",
+    "UnknownIdError",
+]
