@@ -101,3 +101,48 @@ def test_digest_mismatch_fails_loudly(tmp_path: Path, monkeypatch: pytest.Monkey
         check_digest("x", gold)
     monkeypatch.setitem(BASELINE, "x", {"f1": 0.5, DIGEST: hashlib.sha256(b"{}\n").hexdigest()})
     check_digest("x", gold)  # the right digest passes
+
+
+CHANGES_PATH = ROOT / "quality" / "floor_changes.json"
+
+
+def _previous_baseline() -> dict[str, dict[str, Any]] | None:
+    """The baseline as last committed before the one in the working tree (None without git)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True,
+                              check=True).stdout
+
+    try:
+        revs = git("log", "--format=%H", "-n", "2", "--", "quality/baseline.json").split()
+        committed = git("show", "HEAD:quality/baseline.json") if revs else ""
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    if not revs:
+        return None
+    current = BASELINE_PATH.read_text(encoding="utf-8")
+    if json.loads(committed) != json.loads(current):
+        return json.loads(committed)  # the working tree changes it: compare with HEAD
+    if len(revs) < 2:
+        return None
+    return json.loads(git("show", f"{revs[1]}:quality/baseline.json"))
+
+
+def test_no_floor_is_lowered_without_a_recorded_reason() -> None:
+    previous = _previous_baseline()
+    if previous is None:
+        pytest.skip("no git history of quality/baseline.json here")
+    records = json.loads(CHANGES_PATH.read_text(encoding="utf-8")) if CHANGES_PATH.exists() else []
+    recorded = {(r["file"], r["metric"], r["to"]) for r in records if r.get("why")}
+    silent = [(name, metric, old, BASELINE[name][metric])
+              for name, floors in previous.items() for metric, old in floors.items()
+              if metric != DIGEST and name in BASELINE and metric in BASELINE[name]
+              and BASELINE[name][metric] < old - EPSILON
+              and (name, metric, BASELINE[name][metric]) not in recorded]
+    assert silent == [], ("floors lowered without a record in quality/floor_changes.json "
+                          "(use scripts/pin_floors.py --lower 'why'): " + repr(silent))
+
+
+def test_every_pinned_gold_file_has_its_digest() -> None:
+    assert all(DIGEST in BASELINE[name] for name in BASELINE)

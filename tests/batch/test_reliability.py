@@ -13,13 +13,12 @@ from pathlib import Path
 
 import psutil
 import pytest
-
-from marsad.batch.tables import partition_files, partition_path
 from typer.testing import CliRunner
 
 import marsad  # noqa: E402
 from marsad.batch import read_events, run_batch, worker
 from marsad.batch.guard import Budget
+from marsad.batch.tables import partition_files, partition_path
 from marsad.cli import app
 from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
 

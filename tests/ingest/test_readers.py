@@ -401,3 +401,20 @@ def test_lone_surrogate_is_a_reject(tmp_path: Path) -> None:
     assert [a.text for a in read_articles([path], rejects=rejects)] == [TEXT_A]
     assert [(r.origin, r.reason) for r in rejects] == [
         (f"{path}:1", "invalid text: lone surrogate U+D800 at offset 0")]
+
+
+def test_gzipped_jsonl_is_read_and_a_corrupt_one_is_a_reject(tmp_path):
+    import gzip
+
+    lines = [json.dumps({"id": f"g{i}", "text": f"قصفت الطائرات مواقع قرب مدينة سرت أمس {i}."},
+                        ensure_ascii=False) for i in range(2)]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with gzip.open(folder / "day.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+    (folder / "broken.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
+    (folder / "archive.tar.gz").write_bytes(b"\x1f\x8b")
+    log = RejectLog()
+    ids = [a.id for a in read_articles([folder], rejects=log)]
+    assert ids == ["g0", "g1"]
+    assert log.count == 1 and "broken.jsonl.gz" in next(iter(log)).origin

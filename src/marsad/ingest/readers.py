@@ -17,6 +17,7 @@ so a stream that breaks at line 40 keeps lines 1-39 and names line 40.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -37,7 +38,16 @@ ZIP = {".zip"}
 TEXT = {".txt"}
 HTML = {".html", ".htm"}
 FEED = {".xml", ".rss", ".atom"}
+GZIP = ".gz"  # X.jsonl.gz, X.json.gz ...: the inner suffix says how to read it
 SUFFIXES = JSONL | JSON | ZIP | TEXT | HTML | FEED  # what a directory walk picks up
+
+
+def is_readable_name(name: str) -> bool:
+    """A file name the readers know: a known suffix, or a known one under ``.gz``."""
+    suffix = Path(name).suffix.lower()
+    if suffix == GZIP:
+        return Path(name[: -len(GZIP)]).suffix.lower() in SUFFIXES - ZIP
+    return suffix in SUFFIXES
 
 Opener = Callable[[], IO[bytes]]
 Sourced = tuple[str, Article]  # (origin: "file:line", "file[index]" or "zip!member", article)
@@ -100,7 +110,7 @@ def _walk(directory: Path) -> list[Path]:
     found = (
         p
         for p in directory.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+        if p.is_file() and is_readable_name(p.name) and not p.name.startswith(".")
     )
     return sorted(found)
 
@@ -131,6 +141,13 @@ def _dispatch(
     """Dispatch one file (or zip member) on its suffix."""
     suffix = Path(name).suffix.lower()
     stem = Path(name).stem
+    if suffix == GZIP:
+        inner = name[: -len(GZIP)]
+        if not is_readable_name(inner) or Path(inner).suffix.lower() in ZIP:
+            log.add(origin, f"unsupported compressed file: {name}")
+            return
+        yield from _dispatch(origin, inner, partial(_gunzip, opener), published, log, None)
+        return
     if suffix in JSONL:
         yield from _read_jsonl(origin, opener, published, log)
         return
@@ -152,6 +169,11 @@ def _dispatch(
             yield origin, article
     else:
         yield from _read_text(data, origin, stem, published, log)
+
+
+def _gunzip(opener: Opener) -> IO[bytes]:
+    """The decompressed stream of a gzip file; closing it closes the file too."""
+    return gzip.GzipFile(fileobj=opener(), mode="rb")
 
 
 def _looks_like_html(data: bytes) -> bool:
