@@ -146,9 +146,6 @@ def test_final_harakat_stay_inside_their_span(pipeline) -> None:
     _check_spans(text, [event])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "extract/tolls.py _pronoun reads the raw text (endswith ه/ها on the original surface) and "
-    "counts the pronoun of ضحيتها as a victim: the lead's, in the rule-engine refactor"))
 def test_pronoun_toll_rule_ignores_harakat(pipeline) -> None:
     plain = "التي راح ضحيتها 45 قتيلا على الأقل في هجوم للحوثيين على دار سعد في عدن أمس."
     fancy = plain.replace("ضحيتها", "ضحيته\u064cا")

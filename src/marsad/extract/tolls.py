@@ -407,8 +407,8 @@ class _Reader:
         """"فقتلاه", "لقي مصرعه": the object pronoun is the victim; no number is read."""
         cue, kind = self.cues[index]
         value = _object_pronoun(self.scan.doc.surface(cue.nstart, cue.nend))
-        if not value:
-            return None
+        if not value or self._number_right_after(cue):
+            return None  # "راح ضحيتها 45": the pronoun is the act, the number its dead
         reading = self._implicit(kind, cue, value, None)
         reading.implied = "pronoun"
         # "لقي مصرعه مع 40 آخرين": he and forty others
@@ -421,6 +421,10 @@ class _Reader:
             reading.spans.insert(0, self.scan.doc.span(more.nstart, more.nend))
             reading.numbers.append(more.nstart)
         return reading
+
+    def _number_right_after(self, cue: Any) -> bool:
+        return any(c.nstart not in self.used and c.nstart >= cue.nend
+                   and not self.norm[cue.nend:c.nstart].strip() for c in self.counts)
 
     def _counts_people(self, count: _Count, gap: str) -> bool:
         """'أربعة من أفرادها قتلوا', '3 حوثيين قتلوا', '20 قتيلا', '52 حالة وفاة': the
