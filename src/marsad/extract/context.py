@@ -53,6 +53,7 @@ class ArticleContext(ArticleScan):
     country: str | None = None
     named: list[Any] = field(default_factory=list)
     anchor: Any = None  # DateChoice
+    unresolved: list[Any] = field(default_factory=list)  # settlement names nothing resolved
     sport_article: bool = False
     live: dict[tuple[int, int], list[Any]] = field(default_factory=dict)
     act_clauses: set[tuple[int, int]] = field(default_factory=set)

@@ -11,6 +11,7 @@ from marsad.extract.scan import Indexed, group_cues, split_clauses
 from marsad.extract.settings import SETTINGS
 from marsad.extract.stages import STAGES, Stage
 from marsad.geo import load_gazetteer
+from marsad.geo.project import unresolved_names
 from marsad.geo.resolve import GeoContext, context_from_hits
 from marsad.lexicon import load_lexicon
 from marsad.lexicon.grammar import load_grammar
@@ -69,7 +70,9 @@ class Extractor:
             triggers=Indexed([h for h in hits if h.kind == "trigger"]),
             actors=Indexed([h for h in hits if h.kind == "actor"]),
             cues=Indexed(cues),
-            places=Indexed(self.gazetteer.scan(doc.norm)),
+            # the actors' countries, too, say where the article's unknown names may be
+            places=Indexed(self.gazetteer.scan(doc.norm, countries=sorted(
+                {h.entry.country for h in hits if h.kind == "actor" and h.entry.country}))),
             numbers=Indexed(list(doc.numbers)),
             dates=Indexed(list(doc.dates)),
             clauses=split_clauses(doc, self.grammar),
@@ -83,6 +86,7 @@ class Extractor:
         ctx.country = top_country(ctx.geo)
         ctx.named = roles.named_actors(ctx, ctx.country)
         ctx.anchor = dating.article_anchor(ctx)
+        ctx.unresolved = unresolved_names(self.gazetteer, doc.norm, ctx.places.hits)
         ctx.sport_article = triggers.is_sport_article(ctx)
         return ctx
 

@@ -25,6 +25,7 @@ class PlaceChoice:
     hit: Any  # the gazetteer hit, or None for an inferred place
     near: bool
     inherited: bool
+    precision: int | None = None  # set when the place stands for a named spot it encloses
 
 
 FOREIGN_CONTEXT = SETTINGS.foreign_context
@@ -186,4 +187,6 @@ def km(a, b) -> float:
 
 
 def precision(choice: PlaceChoice) -> int:
+    if choice.precision is not None:
+        return choice.precision
     return precision_for(choice.place, choice.near)

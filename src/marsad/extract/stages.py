@@ -11,6 +11,7 @@ it (``Act.fired``), which become the event's ``trace``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from marsad.extract import dating, places, roles, tolls, triggers
 from marsad.extract.candidate import Act, ActorRef, Toll
@@ -18,6 +19,7 @@ from marsad.extract.context import ArticleContext, Decision, Focus
 from marsad.extract.merge import drop_country_summaries, merge_candidates
 from marsad.extract.rules import Rule
 from marsad.extract.settings import SETTINGS, load_typing
+from marsad.geo.project import enclosing_unit, offset_before, project
 
 Stage = Callable[[ArticleContext, list[Act]], list[Act]]
 
@@ -147,6 +149,26 @@ def _sites(ctx: ArticleContext, act: Act, inherited: places.PlaceChoice | None
     return [], "place.none"
 
 
+def _enclosing_precision(ctx: ArticleContext, act: Act) -> int | None:
+    """When the act's place is the unit named around a settlement the gazetteer does not
+    know ("قرية X بريف Y"), the act is somewhere in that unit: precision 2-3, not 1
+    (CODEBOOK §4)."""
+    for name in ctx.unresolved:
+        if act.clause[0] <= name.nstart < act.clause[1]:
+            found = enclosing_unit(ctx.gazetteer, ctx.doc.norm, ctx.places.hits, name.nend,
+                                   ctx.geo)
+            if found is not None and act.place is not None and _inside(act.place, found[0]):
+                return found[1]
+    return None
+
+
+def _inside(place: Any, unit: Any) -> bool:
+    """The place is the unit, or lies in it (same country and province)."""
+    return place.iso3 == unit.iso3 and (
+        place.name == unit.name or unit.name == place.admin1 or
+        (unit.admin1 is not None and unit.admin1 == place.admin1))
+
+
 def place_acts(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
     """Each act at the places its clause names (one act per distinct town), else where
     its actors or the article were last, else the country (CODEBOOK §4)."""
@@ -194,6 +216,17 @@ def _at_site(ctx: ArticleContext, act: Act, site: places.PlaceChoice, how: str) 
         act.place_surface = doc.surface(site.hit.nstart, site.hit.nend)
         act.place_qualifier = site.hit.qualifier
     act.geo_precision = places.precision(site) if not site.inherited or site.hit else 3
+    if site.hit is not None and not site.inherited:
+        offset = offset_before(doc.norm, site.hit)
+        if offset is not None:  # "20 km north of X": the act is there, not in X
+            act.place = project(site.place, offset)
+            act.geo_precision = 2
+            act.fire("place.projected")
+    if how == "place.own_clause":
+        unit_precision = _enclosing_precision(ctx, act)
+        if unit_precision is not None and unit_precision > (act.geo_precision or 1):
+            act.geo_precision = unit_precision
+            act.fire("place.enclosing_unit")
     act.fire(how)
     return act
 
