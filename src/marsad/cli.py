@@ -286,6 +286,9 @@ def _register_optional_commands() -> None:
     from marsad.store.commands import register as register_store
 
     register_store(app)  # ingest, link, correct, events, export; replaces show
+    from marsad.api.commands import register as register_api
+
+    register_api(app)  # serve
 
 
 _register_optional_commands()

@@ -1,0 +1,1 @@
+"""marsad.web: the analyst dashboard's static files (served by ``marsad serve`` at ``/``)."""
