@@ -286,6 +286,9 @@ def _register_optional_commands() -> None:
     from marsad.store.commands import register as register_store
 
     register_store(app)  # ingest, link, correct, events, export; replaces show
+    from marsad.live.commands import register as register_live
+
+    register_live(app)  # watch
 
 
 _register_optional_commands()
