@@ -289,6 +289,9 @@ def _register_optional_commands() -> None:
     from marsad.api.commands import register as register_api
 
     register_api(app)  # serve
+    from marsad.live.commands import register as register_live
+
+    register_live(app)  # watch
 
 
 _register_optional_commands()

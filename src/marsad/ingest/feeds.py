@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from marsad.ingest.decode import strip_html
+from marsad.ingest.decode import strip_html, to_utf8
 from marsad.ingest.records import make_article
 from marsad.ingest.rejects import RejectLog
 from marsad.model import Article
@@ -61,13 +61,18 @@ def read_feed(
 
 
 def feed_entries(
-    data: bytes, *, origin: str, published: dt.date | None, rejects: RejectLog
+    data: bytes, *, origin: str, published: dt.date | None, rejects: RejectLog,
+    charset: str | None = None,
 ) -> Iterator[tuple[str, Article]]:
-    """``read_feed`` with each entry's origin ``feed[index]``."""
+    """``read_feed`` with each entry's origin ``feed[index]``.
+
+    The encoding is detected (``charset`` from HTTP first, then the XML declaration,
+    UTF-8, windows-1256, ISO-8859-6): feedparser then reads UTF-8.
+    """
     import feedparser  # only when a feed is actually read
 
     try:
-        parsed = feedparser.parse(data)
+        parsed = feedparser.parse(to_utf8(data, charset))
     except Exception as exc:  # noqa: BLE001 — feedparser's own decoding errors escape it
         rejects.add(origin, f"not a feed: {type(exc).__name__}: {exc}"[:300])
         return

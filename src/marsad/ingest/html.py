@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from marsad.ingest.decode import to_utf8
 from marsad.ingest.records import make_article
 from marsad.ingest.rejects import RejectLog
 from marsad.model import Article
@@ -22,12 +23,18 @@ def _iso_date(value: str | None) -> dt.date | None:
 
 
 def read_html(
-    data: bytes, *, origin: str, stem: str, published: dt.date | None, rejects: RejectLog
+    data: bytes, *, origin: str, stem: str, published: dt.date | None, rejects: RejectLog,
+    charset: str | None = None, url: str | None = None,
 ) -> Article | None:
-    """Main text, title, date (metadata, else ``published``) and url of one page."""
+    """Main text, title, date (metadata, else ``published``) and canonical url of one page.
+
+    The encoding is detected (``charset`` from HTTP first, then ``<meta charset>``,
+    UTF-8, windows-1256, ISO-8859-6), so the same page in any of them gives the same text.
+    ``url`` (where it was fetched) stands in when the page names no canonical URL.
+    """
     import trafilatura  # heavy import: only when HTML is actually read
 
-    doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
+    doc = trafilatura.bare_extraction(to_utf8(data, charset), url=url, with_metadata=True, include_comments=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         rejects.add(origin, "empty text: no main text found in HTML")
@@ -38,6 +45,6 @@ def read_html(
         "title": doc.title or None,
         "published": _iso_date(doc.date) or published,
         "source": doc.sitename or None,
-        "url": doc.url or None,
+        "url": doc.url or url or None,
     }
     return make_article(fields, origin, rejects, published)

@@ -99,8 +99,23 @@ def ingest(
 ) -> IngestResult:
     """Store every input article once; commit after every ``batch_size`` articles."""
     log = rejects if rejects is not None else RejectLog()
-    result = IngestResult()
     stream = read_inputs(list(inputs), published, log)
+    return ingest_pairs(store, stream, extract, batch_size=batch_size, reextract=reextract,
+                        on_batch=on_batch)
+
+
+def ingest_pairs(
+    store: Store,
+    stream: Iterable[tuple[Article, list[Event] | None]],
+    extract: Callable[[Article], list[Event]],
+    *,
+    batch_size: int = 500,
+    reextract: bool = False,
+    on_batch: Callable[[IngestResult, int], None] | None = None,
+) -> IngestResult:
+    """``ingest`` for articles already read (the live watcher's fetched items)."""
+    result = IngestResult()
+    stream = iter(stream)
     while chunk := list(islice(stream, batch_size)):
         result.read += len(chunk)
         stored = {} if reextract else store.stored_hashes([a.id for a, _ in chunk])
