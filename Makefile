@@ -24,6 +24,7 @@ demo: $(STAMP)
 # store tests read MARSAD_TEST_PG_URL from the file it writes.
 test: $(STAMP)
 	bash scripts/pg.sh start
+	bash scripts/browser.sh $(BIN)/python
 	MARSAD_TEST_PG_URL=$$(cat .pg/url) $(BIN)/pytest
 	$(MAKE) lint
 
