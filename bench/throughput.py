@@ -188,18 +188,24 @@ ONE_ARTICLE = {"id": "startup", "published": "2016-03-02",
 
 
 def run_process(cmd: list[str], env: dict | None = None) -> dict:
-    """Wall time and peak RSS of one child process (its own rusage, via wait4)."""
+    """Wall time, CPU and peak RSS of one child process.
+
+    RSS comes from ``/usr/bin/time``: Linux keeps ``ru_maxrss`` across ``exec``, so a child
+    forked straight from this (large) process would report this process's size.
+    """
+    fd, stats = tempfile.mkstemp(prefix="marsad-bench-time-")
+    os.close(fd)
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
-                            env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(["/usr/bin/time", "-o", stats, "-f", "%M %U %S", *cmd],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env)
     wall = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    fields = Path(stats).read_text().split()
+    Path(stats).unlink()
     if proc.returncode != 0:
-        raise RuntimeError(f"{cmd[:3]} failed ({proc.returncode}): {stderr[-500:]}")
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
-            "rss_mb": usage.ru_maxrss / 1024}
+        raise RuntimeError(f"{cmd[:3]} failed ({proc.returncode}): "
+                           f"{proc.stderr.decode(errors='replace')[-500:]}")
+    rss_kb, user, system = fields[-3:]
+    return {"wall_s": wall, "cpu_s": float(user) + float(system), "rss_mb": int(rss_kb) / 1024}
 
 
 def _median(values: list[float]) -> float:
