@@ -22,6 +22,7 @@ import os
 import platform
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -395,6 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     del articles
     if args.scaling:
         result["scaling"] = scaling(args.corpus, args.limit, args.partition_size)
+    shutil.rmtree(cache, ignore_errors=True)
     render(result, console)
     render_users(result, console)
     args.out.parent.mkdir(parents=True, exist_ok=True)
