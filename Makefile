@@ -45,7 +45,7 @@ lint: $(STAMP)
 	$(BIN)/mypy src/marsad/extract
 
 bench: $(STAMP)
-	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpus/saudinewsnet --out bench/results.json
+	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpus/saudinewsnet --out bench/results.json $(BENCH_ARGS)
 
 pg-stop:
 	bash scripts/pg.sh stop

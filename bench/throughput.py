@@ -1,20 +1,28 @@
-"""Throughput benchmark: baseline (read + one-regex tokenise) vs the full extraction pipeline.
+r"""Throughput benchmark: baseline (read + one-regex tokenise) vs the full extraction pipeline.
 
 Run with ``make bench``. Reports articles/s on one core for both passes and
 their ratio, start-up time (fresh interpreter: import → Pipeline → first
 article), peak resident memory, events per 1,000 articles per outlet, and
 with ``--scaling`` the wall time of ``marsad batch`` with 1 and 2 workers.
+
+What users feel is measured too, each against a bare pass (``json.loads`` + one
+``\w+`` findall) run alternately in the same session: ``marsad extract`` end to end
+as whole processes (A/B), the in-process pipeline (A/B), and start-up of
+``marsad --help`` and a one-article ``marsad extract`` warm and cold (cold = a fresh
+private ``MARSAD_CACHE_DIR``), with the peak RSS of every process.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
 import platform
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -167,6 +175,141 @@ def scaling(corpus: Path, limit: int | None, partition_size: int) -> dict:
     return runs
 
 
+BARE_CODE = r"""
+import json, re, sys
+token = re.compile(r"\w+")
+n = 0
+with open(sys.argv[1], encoding="utf-8") as fh:
+    for line in fh:
+        n += len(token.findall(json.loads(line).get("text") or ""))
+print(n)
+"""
+ONE_ARTICLE = {"id": "startup", "published": "2016-03-02",
+               "text": "قتل ثلاثة جنود في هجوم بعبوة ناسفة استهدف دورية للجيش قرب مدينة الموصل أمس."}
+
+
+def run_process(cmd: list[str], env: dict | None = None) -> dict:
+    """Wall time, CPU and peak RSS of one child process.
+
+    RSS comes from ``/usr/bin/time``: Linux keeps ``ru_maxrss`` across ``exec``, so a child
+    forked straight from this (large) process would report this process's size.
+    """
+    fd, stats = tempfile.mkstemp(prefix="marsad-bench-time-")
+    os.close(fd)
+    started = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-o", stats, "-f", "%M %U %S", *cmd],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+    wall = time.perf_counter() - started
+    fields = Path(stats).read_text().split()
+    Path(stats).unlink()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[:3]} failed ({proc.returncode}): "
+                           f"{proc.stderr.decode(errors='replace')[-500:]}")
+    rss_kb, user, system = fields[-3:]
+    return {"wall_s": wall, "cpu_s": float(user) + float(system), "rss_mb": int(rss_kb) / 1024}
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def write_jsonl(articles, path: Path) -> None:
+    path.write_text("".join(a.model_dump_json() + "\n" for a in articles), encoding="utf-8")
+
+
+def cli_ab(lines_file: Path, n: int, runs: int, env: dict) -> dict:
+    """``marsad extract`` vs the bare process on the same file, alternated A/B."""
+    marsad = str(Path(sys.executable).with_name("marsad"))
+    bare, cli = [], []
+    with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
+        for _ in range(runs):
+            bare.append(run_process([sys.executable, "-c", BARE_CODE, str(lines_file)], env))
+            cli.append(run_process([marsad, "extract", str(lines_file), "-o",
+                                    str(Path(tmp) / "out.jsonl")], env))
+    bare_s, cli_s = _median([r["wall_s"] for r in bare]), _median([r["wall_s"] for r in cli])
+    return {"articles": n, "runs": runs, "bare": bare, "cli": cli,
+            "bare_articles_per_s": n / bare_s, "cli_articles_per_s": n / cli_s,
+            "ratio": bare_s / cli_s,
+            "ratio_cpu": _median([r["cpu_s"] for r in bare]) / _median([r["cpu_s"] for r in cli])}
+
+
+def bare_inprocess(lines: list[str]) -> float:
+    started = time.perf_counter()
+    for line in lines:
+        TOKEN.findall(json.loads(line).get("text") or "")
+    return time.perf_counter() - started
+
+
+def inprocess_ab(articles, runs: int) -> dict:
+    """Pipeline.extract vs the bare pass over the same articles, alternated A/B."""
+    from marsad.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    lines = [a.model_dump_json() for a in articles]
+    bare, full = [], []
+    for _ in range(runs):
+        bare.append(bare_inprocess(lines))
+        started = time.perf_counter()
+        for article in articles:
+            with contextlib.suppress(Exception):
+                pipeline.extract(article)
+        full.append(time.perf_counter() - started)
+    n = len(articles)
+    return {"articles": n, "runs": runs, "bare_s": bare, "pipeline_s": full,
+            "bare_articles_per_s": n / _median(bare),
+            "pipeline_articles_per_s": n / _median(full),
+            "ratio": _median(bare) / _median(full)}
+
+
+def startup_warm_cold(runs: int, env: dict) -> dict:
+    """``marsad --help`` and a one-article ``marsad extract``, warm and with a fresh cache."""
+    marsad = str(Path(sys.executable).with_name("marsad"))
+    out: dict[str, list[dict]] = {"help": [], "extract_warm": [], "extract_cold": []}
+    with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
+        one = Path(tmp) / "one.jsonl"
+        one.write_text(json.dumps(ONE_ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
+        extract = [marsad, "extract", str(one), "-o", str(Path(tmp) / "out.jsonl")]
+        run_process(extract, env)  # warms the bench's private cache
+        for i in range(runs):
+            out["help"].append(run_process([marsad, "--help"], env))
+            out["extract_warm"].append(run_process(extract, env))
+            cold_env = {**env, "MARSAD_CACHE_DIR": str(Path(tmp) / f"cold-{i}")}
+            out["extract_cold"].append(run_process(extract, cold_env))
+    summary = {k: {"median_wall_s": _median([r["wall_s"] for r in v]),
+                   "max_rss_mb": max(r["rss_mb"] for r in v), "runs": v}
+               for k, v in out.items()}
+    return summary
+
+
+def render_users(result: dict, console: Console) -> None:
+    table = Table(title="what users feel (bare pass in the same session)")
+    for col in ("measure", "value", "target"):
+        table.add_column(col, justify="left" if col == "measure" else "right")
+    cli = result["cli"]
+    table.add_row(f"CLI extract, {cli['articles']:,} lines", f"{cli['cli_articles_per_s']:,.0f} art/s", "")
+    table.add_row("  bare process", f"{cli['bare_articles_per_s']:,.0f} art/s", "")
+    table.add_row("  ratio CLI / bare (wall; CPU)",
+                  f"1/{1 / cli['ratio']:.1f}; 1/{1 / cli['ratio_cpu']:.1f}", "≥ 1/10")
+    table.add_row("  peak RSS CLI process", f"{max(r['rss_mb'] for r in cli['cli']):.0f} MB", "≤ 300 MB")
+    inp = result["inprocess"]
+    table.add_row(f"in-process pipeline, {inp['articles']:,} articles",
+                  f"{inp['pipeline_articles_per_s']:,.0f} art/s", "")
+    table.add_row("  bare in-process", f"{inp['bare_articles_per_s']:,.0f} art/s", "")
+    table.add_row("  ratio pipeline / bare", f"1/{1 / inp['ratio']:.1f}", "≥ 1/8")
+    st = result["startup_cli"]
+    table.add_row("marsad --help", f"{st['help']['median_wall_s']:.2f} s", "≤ 0.3 s")
+    table.add_row("one-article extract, warm", f"{st['extract_warm']['median_wall_s']:.2f} s", "≤ 1.0 s")
+    table.add_row("one-article extract, cold cache", f"{st['extract_cold']['median_wall_s']:.2f} s", "≤ 2.0 s")
+    table.add_row("  peak RSS warm / cold",
+                  f"{st['extract_warm']['max_rss_mb']:.0f} / {st['extract_cold']['max_rss_mb']:.0f} MB",
+                  "≤ 300 MB")
+    table.add_row("load average at start / end",
+                  " / ".join(f"{x:.2f}" for x in (result["load_start"][0], result["load_end"][0])), "")
+    console.print(table)
+
+
 def render(result: dict, console: Console) -> None:
     table = Table(title="marsad throughput (one core)")
     table.add_column("measure")
@@ -207,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, default=3)
     parser.add_argument("--scaling", action="store_true", help="also time marsad batch 1 vs 2 workers")
     parser.add_argument("--partition-size", type=int, default=2000)
+    parser.add_argument("--ab-runs", type=int, default=3, help="A/B runs for the CLI and in-process ratios")
+    parser.add_argument("--cli-limit", type=int, default=6340,
+                        help="articles in the CLI input (about three day files)")
     parser.add_argument("--profile", type=Path, default=None,
                         help="write a pyinstrument profile of the full pass here (needs pyinstrument)")
     args = parser.parse_args(argv)
@@ -215,6 +361,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     logging.getLogger("marsad.ingest").setLevel(logging.ERROR)
     console = Console()
+    load_start = os.getloadavg()
+    # The bench's own cache (never the user's): warm runs reuse it, cold runs get a fresh one.
+    cache = Path(tempfile.mkdtemp(prefix="marsad-bench-cache-"))
+    env = {**os.environ, "MARSAD_CACHE_DIR": str(cache)}
+    os.environ["MARSAD_CACHE_DIR"] = str(cache)
+    startup_cli = startup_warm_cold(args.startup_runs, env)
 
     startup = measure_startup(args.startup_runs)  # first: before this process warms any cache
     baseline = baseline_pass(args.corpus, args.limit)
@@ -222,6 +374,12 @@ def main(argv: list[str] | None = None) -> int:
     articles, rejected = load_articles(args.corpus, args.limit)
     articles_rss = rss_now_mb() - rss_before
     full = full_pass(articles, args.profile)
+    inprocess = inprocess_ab(articles, args.ab_runs)
+    with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
+        cli_input = Path(tmp) / "cli.jsonl"
+        cli_articles = articles[: args.cli_limit]
+        write_jsonl(cli_articles, cli_input)
+        cli = cli_ab(cli_input, len(cli_articles), args.ab_runs, env)
     result = {
         "date": time.strftime("%Y-%m-%d %H:%M"),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
@@ -232,11 +390,15 @@ def main(argv: list[str] | None = None) -> int:
         "ratio_vs_tokenise_only": full["articles_per_s"] / baseline["tokenise_only_articles_per_s"],
         "startup": startup,
         "peak_rss_mb": peak_rss_mb(), "articles_rss_mb": articles_rss,
+        "cli": cli, "inprocess": inprocess, "startup_cli": startup_cli,
+        "load_start": load_start, "load_end": os.getloadavg(),
     }
     del articles
     if args.scaling:
         result["scaling"] = scaling(args.corpus, args.limit, args.partition_size)
+    shutil.rmtree(cache, ignore_errors=True)
     render(result, console)
+    render_users(result, console)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     console.print(f"written {args.out}")

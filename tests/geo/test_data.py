@@ -62,12 +62,12 @@ def test_cache_rebuilt_when_deleted(tmp_path, monkeypatch):
     monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path))
     first = gz.load_data()
     path = gz.cache_path()
-    assert path.parent == tmp_path and path.exists()
+    assert path.parent == tmp_path / gz.install_tag() and path.exists()
     assert gz.load_data() == first  # read back from the cache
     path.unlink()
     assert gz.load_data() == first
     assert path.exists()
-    assert list(tmp_path.glob(".gazetteer-*")) == []  # no temp file left behind
+    assert list(path.parent.glob(".gazetteer-*")) == []  # no temp file left behind
 
 
 def test_cache_key_follows_data_content(tmp_path, monkeypatch):
@@ -88,3 +88,20 @@ def test_cache_key_follows_data_content(tmp_path, monkeypatch):
     assert gz.cache_key() != before
     path.write_text(text, encoding="utf-8")
     assert gz.cache_key() == before
+
+
+def test_cache_build_keeps_other_keys_and_installs(tmp_path, monkeypatch):
+    # Checkouts sharing a cache base each get their own folder, and a build deletes nothing:
+    # neither another install's cache nor this install's other keys (another branch).
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path))
+    other_install = tmp_path / "install-000000000000" / "gazetteer-aaaaaaaaaaaaaaaa.pickle"
+    other_install.parent.mkdir()
+    other_install.write_bytes(b"x")
+    own_other_key = gz.cache_dir() / "gazetteer-bbbbbbbbbbbbbbbb.pickle"
+    own_other_key.parent.mkdir(parents=True)
+    own_other_key.write_bytes(b"y")
+    gz.load_data(rebuild=True)
+    assert gz.cache_path().exists()
+    assert gz.cache_dir() != other_install.parent
+    assert other_install.read_bytes() == b"x"
+    assert own_other_key.read_bytes() == b"y"

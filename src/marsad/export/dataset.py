@@ -42,7 +42,7 @@ def outlets() -> dict[str, tuple[str, str, str]]:
 @cache
 def note_templates() -> dict[str, str]:
     raw = files("marsad.export").joinpath("data/notes_en.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(raw)
+    return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache

@@ -42,7 +42,7 @@ class FrameWords:
 
 @functools.cache
 def load_frame_words(path: Path = FRAME_FILE) -> FrameWords:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict) or set(data) != FRAME_KEYS:
         got = sorted(data) if isinstance(data, dict) else type(data).__name__
         raise ValueError(f"{path}: expected keys {sorted(FRAME_KEYS)}, got {got}")

@@ -323,7 +323,7 @@ def build_rulebook(folder: Path = RULES_DIR) -> RuleBook:
     stages: dict[str, tuple[Rule, ...]] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as exc:
             raise RuleError(f"rules/{path.name}: not valid YAML: {exc}") from exc
         stages[path.stem] = parse_rules(raw, path.stem, f"rules/{path.name}")

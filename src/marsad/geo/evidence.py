@@ -119,7 +119,7 @@ def read_evidence(path: Path) -> Evidence:
     """Evidence data from ``path``, validated: every list present and made of words, every
     threshold a number in range; a ValueError names the file and the key otherwise."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):

@@ -414,8 +414,22 @@ def _is_clitic(prefix: str) -> bool:
 
 
 def cache_dir() -> Path:
+    """This install's own cache folder: ``<base>/<install tag>``.
+
+    The base is ``MARSAD_CACHE_DIR`` or ``~/.cache/marsad``; the tag is a digest of where
+    the package is installed, so checkouts and venvs sharing a base never see (or evict)
+    each other's builds.
+    """
     env = os.environ.get("MARSAD_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "marsad"
+    base = Path(env) if env else Path.home() / ".cache" / "marsad"
+    return base / install_tag()
+
+
+@lru_cache(maxsize=1)
+def install_tag() -> str:
+    """A short digest of the package's install location (one cache folder per install)."""
+    here = str(Path(__file__).resolve().parents[1])
+    return "install-" + hashlib.sha1(here.encode()).hexdigest()[:12]
 
 
 def cache_key() -> str:
@@ -459,9 +473,8 @@ def load_data(rebuild: bool = False) -> dict[str, Any]:
 def _write_atomic(path: Path, data: dict[str, Any]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("gazetteer-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        # Other keys are never deleted: switching branches in this checkout finds its
+        # earlier builds again (each is ~16 MB; clear the folder by hand to reclaim it).
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -54,7 +54,7 @@ class _OffsetData:
 
 @lru_cache(maxsize=1)
 def _data() -> _OffsetData:
-    data = yaml.safe_load(EVIDENCE_FILE.read_text(encoding="utf-8"))
+    data = yaml.load(EVIDENCE_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     try:
         directions = {normalize_plain(k): float(v) for k, v in data["directions"].items()}
         units = {normalize_plain(k): float(v) for k, v in data["distance_units"].items()}

@@ -86,7 +86,7 @@ def build_classes(folder: Path = CLASSES_DIR,
     for path in sorted(folder.glob("*.yaml")):
         source = f"classes/{path.name}"
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as exc:
             raise LexiconError(f"{source}: not valid YAML: {exc}") from exc
         for wc in parse_classes(raw, source, norm):

@@ -86,4 +86,4 @@ def _share(value: object) -> float:
 @cache
 def load_rules() -> LinkRules:
     raw = files("marsad.link").joinpath("data/link.yaml").read_text(encoding="utf-8")
-    return parse_rules(yaml.safe_load(raw))
+    return parse_rules(yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))

@@ -30,7 +30,7 @@ class Clitics:
 
 
 def load_clitics(path: Path = CLITICS_FILE) -> Clitics:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(raw, dict) or not all(isinstance(v, str | list) for v in raw.values()):
         raise ValueError(f"{path.name}: must map names to letters or lists of letters")
     return Clitics(raw)

@@ -96,7 +96,7 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    return _Lex(yaml.safe_load(_DATA.read_text(encoding="utf-8")))
+    return _Lex(yaml.load(_DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 def month_words() -> frozenset[str]:
