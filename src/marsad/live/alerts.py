@@ -68,12 +68,16 @@ def send_alerts(store: Store, config: Alerts, *, out: IO[str] = sys.stdout,
     """Send what is new since the last pass; the number of alerts sent."""
     sent = 0
     for rule in config.rules:
+        # A cluster's id changes when a report joins it, so what was sent is remembered
+        # by the reports (event ids) it held: a cluster holding any of them was sent.
         already = sent_alerts(store, rule.name)
         for cluster in store.clusters(**rule.filters()):
-            cid = cluster["cluster_id"]
+            members = list(cluster.get("event_ids") or [cluster["cluster_id"]])
             toll, count = cluster.get("fatalities"), cluster.get("source_count")
-            if cid in already:
-                before_toll, before_count = already[cid]
+            seen = [already[m] for m in members if m in already]
+            if seen:
+                before_toll = max((t or 0 for t, _ in seen), default=0)
+                before_count = max((c or 0 for _, c in seen), default=0)
                 if not (_rose(before_toll, toll) or _rose(before_count, count)):
                     continue
                 kind = "update"
@@ -85,6 +89,7 @@ def send_alerts(store: Store, config: Alerts, *, out: IO[str] = sys.stdout,
             if config.stdout:
                 out.write(body.decode("utf-8") + "\n")
                 out.flush()
-            record_alert(store, rule.name, cid, toll, count)
+            for member in members:
+                record_alert(store, rule.name, member, toll, count)
             sent += 1
     return sent

@@ -51,7 +51,8 @@ def save_source_state(store: Store, state: dict[str, Any]) -> None:
 
 
 def sent_alerts(store: Store, rule: str) -> dict[str, tuple[int | None, int | None]]:
-    """cluster id → (fatalities, source count) when it was last sent under ``rule``."""
+    """report (event id) → (fatalities, source count) of the cluster it was last sent in
+    under ``rule`` (the table's ``cluster_id`` column holds the report's event id)."""
     with store.engine.connect() as conn:
         rows = conn.execute(select(watch_alerts.c.cluster_id, watch_alerts.c.fatalities,
                                    watch_alerts.c.source_count).where(watch_alerts.c.rule == rule))
