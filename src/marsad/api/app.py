@@ -252,13 +252,12 @@ def event_filters(
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
+    from marsad.store.query import parse_bbox
+
     try:
-        west, south, east, north = (float(v) for v in value.split(","))
+        return parse_bbox(value)
     except ValueError:
         raise HTTPException(422, f"bbox needs west,south,east,north in degrees, got {value!r}") from None
-    return west, south, east, north
 
 
 def _rows(store: Store, reports: bool, filters: dict[str, Any], **page: Any) -> list[dict[str, Any]]:

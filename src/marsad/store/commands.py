@@ -180,13 +180,13 @@ def correct(
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
+    from marsad.store.query import parse_bbox
+
     try:
-        west, south, east, north = (float(v) for v in value.split(","))
+        return parse_bbox(value)
     except ValueError:
         _fail(f"--bbox needs west,south,east,north in degrees, got {value!r}")
-    return west, south, east, north
+        raise  # unreachable: _fail exits
 
 
 def _filters(country, admin1, event_type, actor, date_from, date_to, bbox, min_fatalities,

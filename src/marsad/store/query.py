@@ -14,6 +14,16 @@ from marsad.store.linking import deleted_events
 from marsad.store.schema import ClusterRow, EventRow
 from marsad.store.search import matching_article_ids
 
+BBox = tuple[float, float, float, float]
+
+
+def parse_bbox(value: str | None) -> BBox | None:
+    """``"west,south,east,north"`` in degrees; ValueError when it is not four numbers."""
+    if value is None:
+        return None
+    west, south, east, north = (float(v) for v in value.split(","))
+    return west, south, east, north
+
 
 def _as_date(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
