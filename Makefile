@@ -40,7 +40,8 @@ fuzz: $(STAMP)
 	done
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/ruff check --select C901 src/marsad/extract
 	$(BIN)/mypy src/marsad/extract
 

@@ -43,8 +43,10 @@ def main() -> None:
         store = Store(url)
         started = time.perf_counter()
         result = ingest(store, [args.day], Pipeline().extract)
-        print(f"ingested {result.read} articles in {time.perf_counter() - started:.1f} s: "
-              f"{store.events_count()} reports, {store.clusters_count()} events")
+        print(
+            f"ingested {result.read} articles in {time.perf_counter() - started:.1f} s: "
+            f"{store.events_count()} reports, {store.clusters_count()} events"
+        )
         store.close()
     app = create_app(Settings(db=url))
     with socket.socket() as s:
@@ -75,9 +77,14 @@ def main() -> None:
                 r = client.get(path, params=params)
                 times.append((time.perf_counter() - started) * 1000)
                 r.raise_for_status()
-            report[name] = {"p50_ms": round(statistics.median(times), 2),
-                            "p95_ms": round(_percentile(times, 0.95), 2), "n": len(times)}
-            print(f"{name:32} p50 {report[name]['p50_ms']:7.2f} ms  p95 {report[name]['p95_ms']:7.2f} ms")
+            report[name] = {
+                "p50_ms": round(statistics.median(times), 2),
+                "p95_ms": round(_percentile(times, 0.95), 2),
+                "n": len(times),
+            }
+            print(
+                f"{name:32} p50 {report[name]['p50_ms']:7.2f} ms  p95 {report[name]['p95_ms']:7.2f} ms"
+            )
     server.should_exit = True
     app.state.store.close()
     print(json.dumps(report))

@@ -82,8 +82,13 @@ def measure_startup(runs: int) -> dict:
     results = []
     for _ in range(runs):
         started = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", STARTUP_CODE], capture_output=True,
-                             text=True, check=True, cwd=ROOT)
+        out = subprocess.run(
+            [sys.executable, "-c", STARTUP_CODE],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
         wall = time.perf_counter() - started
         results.append({**json.loads(out.stdout.strip().splitlines()[-1]), "wall_s": wall})
     best = min(results, key=lambda r: r["total_s"])
@@ -99,9 +104,14 @@ def baseline_pass(corpus: Path, limit: int | None) -> dict:
     tokens = sum(len(TOKEN.findall(a.text)) for a in articles)
     tokenise_s = time.perf_counter() - started
     n = len(articles)
-    return {"articles": n, "tokens": tokens, "read_s": read_s, "tokenise_s": tokenise_s,
-            "articles_per_s": n / (read_s + tokenise_s),
-            "tokenise_only_articles_per_s": n / tokenise_s}
+    return {
+        "articles": n,
+        "tokens": tokens,
+        "read_s": read_s,
+        "tokenise_s": tokenise_s,
+        "articles_per_s": n / (read_s + tokenise_s),
+        "tokenise_only_articles_per_s": n / tokenise_s,
+    }
 
 
 def full_pass(articles, profile_out: Path | None) -> dict:
@@ -133,14 +143,23 @@ def full_pass(articles, profile_out: Path | None) -> dict:
         profiler.stop()
         profile_out.write_text(profiler.output_text(unicode=True, color=False, show_all=False))
     per_outlet = {
-        s: {"articles": n, "events": per_source_events[s],
-            "events_per_1000": round(1000 * per_source_events[s] / n, 1)}
+        s: {
+            "articles": n,
+            "events": per_source_events[s],
+            "events_per_1000": round(1000 * per_source_events[s] / n, 1),
+        }
         for s, n in per_source_articles.most_common()
     }
     n = len(articles)
-    return {"articles": n, "events": events, "failures": failures, "seconds": seconds,
-            "articles_per_s": n / seconds, "events_per_1000": round(1000 * events / n, 1),
-            "per_outlet": per_outlet}
+    return {
+        "articles": n,
+        "events": events,
+        "failures": failures,
+        "seconds": seconds,
+        "articles_per_s": n / seconds,
+        "events_per_1000": round(1000 * events / n, 1),
+        "per_outlet": per_outlet,
+    }
 
 
 def scaling(corpus: Path, limit: int | None, partition_size: int) -> dict:
@@ -153,19 +172,35 @@ def scaling(corpus: Path, limit: int | None, partition_size: int) -> dict:
             if limit:
                 subset = Path(tmp) / "subset.jsonl"
                 articles, _ = load_articles(corpus, limit)
-                subset.write_text("".join(a.model_dump_json() + "\n" for a in articles),
-                                  encoding="utf-8")
+                subset.write_text(
+                    "".join(a.model_dump_json() + "\n" for a in articles), encoding="utf-8"
+                )
                 inputs = [str(subset)]
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             started = time.perf_counter()
-            subprocess.run([str(marsad), "batch", *inputs, "-o", str(Path(tmp) / "out"),
-                            "--workers", str(workers), "--partition-size", str(partition_size),
-                            "--no-count"], check=True, capture_output=True, cwd=ROOT)
+            subprocess.run(
+                [
+                    str(marsad),
+                    "batch",
+                    *inputs,
+                    "-o",
+                    str(Path(tmp) / "out"),
+                    "--workers",
+                    str(workers),
+                    "--partition-size",
+                    str(partition_size),
+                    "--no-count",
+                ],
+                check=True,
+                capture_output=True,
+                cwd=ROOT,
+            )
             wall = time.perf_counter() - started
             after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             manifest = json.loads((Path(tmp) / "out" / "_manifest.json").read_text())
             runs[str(workers)] = {
-                "wall_s": wall, "articles": manifest["articles"],
+                "wall_s": wall,
+                "articles": manifest["articles"],
                 "events": manifest["events"],
                 "articles_per_s": manifest["articles"] / wall,
                 # largest process of this run (parent or a worker), if it beat earlier runs
@@ -184,8 +219,11 @@ with open(sys.argv[1], encoding="utf-8") as fh:
         n += len(token.findall(json.loads(line).get("text") or ""))
 print(n)
 """
-ONE_ARTICLE = {"id": "startup", "published": "2016-03-02",
-               "text": "قتل ثلاثة جنود في هجوم بعبوة ناسفة استهدف دورية للجيش قرب مدينة الموصل أمس."}
+ONE_ARTICLE = {
+    "id": "startup",
+    "published": "2016-03-02",
+    "text": "قتل ثلاثة جنود في هجوم بعبوة ناسفة استهدف دورية للجيش قرب مدينة الموصل أمس.",
+}
 
 
 def run_process(cmd: list[str], env: dict | None = None) -> dict:
@@ -197,14 +235,20 @@ def run_process(cmd: list[str], env: dict | None = None) -> dict:
     fd, stats = tempfile.mkstemp(prefix="marsad-bench-time-")
     os.close(fd)
     started = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-o", stats, "-f", "%M %U %S", *cmd],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+    proc = subprocess.run(
+        ["/usr/bin/time", "-o", stats, "-f", "%M %U %S", *cmd],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+    )
     wall = time.perf_counter() - started
     fields = Path(stats).read_text().split()
     Path(stats).unlink()
     if proc.returncode != 0:
-        raise RuntimeError(f"{cmd[:3]} failed ({proc.returncode}): "
-                           f"{proc.stderr.decode(errors='replace')[-500:]}")
+        raise RuntimeError(
+            f"{cmd[:3]} failed ({proc.returncode}): {proc.stderr.decode(errors='replace')[-500:]}"
+        )
     rss_kb, user, system = fields[-3:]
     return {"wall_s": wall, "cpu_s": float(user) + float(system), "rss_mb": int(rss_kb) / 1024}
 
@@ -226,13 +270,22 @@ def cli_ab(lines_file: Path, n: int, runs: int, env: dict) -> dict:
     with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
         for _ in range(runs):
             bare.append(run_process([sys.executable, "-c", BARE_CODE, str(lines_file)], env))
-            cli.append(run_process([marsad, "extract", str(lines_file), "-o",
-                                    str(Path(tmp) / "out.jsonl")], env))
+            cli.append(
+                run_process(
+                    [marsad, "extract", str(lines_file), "-o", str(Path(tmp) / "out.jsonl")], env
+                )
+            )
     bare_s, cli_s = _median([r["wall_s"] for r in bare]), _median([r["wall_s"] for r in cli])
-    return {"articles": n, "runs": runs, "bare": bare, "cli": cli,
-            "bare_articles_per_s": n / bare_s, "cli_articles_per_s": n / cli_s,
-            "ratio": bare_s / cli_s,
-            "ratio_cpu": _median([r["cpu_s"] for r in bare]) / _median([r["cpu_s"] for r in cli])}
+    return {
+        "articles": n,
+        "runs": runs,
+        "bare": bare,
+        "cli": cli,
+        "bare_articles_per_s": n / bare_s,
+        "cli_articles_per_s": n / cli_s,
+        "ratio": bare_s / cli_s,
+        "ratio_cpu": _median([r["cpu_s"] for r in bare]) / _median([r["cpu_s"] for r in cli]),
+    }
 
 
 def bare_inprocess(lines: list[str]) -> float:
@@ -257,10 +310,15 @@ def inprocess_ab(articles, runs: int) -> dict:
                 pipeline.extract(article)
         full.append(time.perf_counter() - started)
     n = len(articles)
-    return {"articles": n, "runs": runs, "bare_s": bare, "pipeline_s": full,
-            "bare_articles_per_s": n / _median(bare),
-            "pipeline_articles_per_s": n / _median(full),
-            "ratio": _median(bare) / _median(full)}
+    return {
+        "articles": n,
+        "runs": runs,
+        "bare_s": bare,
+        "pipeline_s": full,
+        "bare_articles_per_s": n / _median(bare),
+        "pipeline_articles_per_s": n / _median(full),
+        "ratio": _median(bare) / _median(full),
+    }
 
 
 def startup_warm_cold(runs: int, env: dict) -> dict:
@@ -277,9 +335,14 @@ def startup_warm_cold(runs: int, env: dict) -> dict:
             out["extract_warm"].append(run_process(extract, env))
             cold_env = {**env, "MARSAD_CACHE_DIR": str(Path(tmp) / f"cold-{i}")}
             out["extract_cold"].append(run_process(extract, cold_env))
-    summary = {k: {"median_wall_s": _median([r["wall_s"] for r in v]),
-                   "max_rss_mb": max(r["rss_mb"] for r in v), "runs": v}
-               for k, v in out.items()}
+    summary = {
+        k: {
+            "median_wall_s": _median([r["wall_s"] for r in v]),
+            "max_rss_mb": max(r["rss_mb"] for r in v),
+            "runs": v,
+        }
+        for k, v in out.items()
+    }
     return summary
 
 
@@ -288,25 +351,44 @@ def render_users(result: dict, console: Console) -> None:
     for col in ("measure", "value", "target"):
         table.add_column(col, justify="left" if col == "measure" else "right")
     cli = result["cli"]
-    table.add_row(f"CLI extract, {cli['articles']:,} lines", f"{cli['cli_articles_per_s']:,.0f} art/s", "")
+    table.add_row(
+        f"CLI extract, {cli['articles']:,} lines", f"{cli['cli_articles_per_s']:,.0f} art/s", ""
+    )
     table.add_row("  bare process", f"{cli['bare_articles_per_s']:,.0f} art/s", "")
-    table.add_row("  ratio CLI / bare (wall; CPU)",
-                  f"1/{1 / cli['ratio']:.1f}; 1/{1 / cli['ratio_cpu']:.1f}", "≥ 1/10")
-    table.add_row("  peak RSS CLI process", f"{max(r['rss_mb'] for r in cli['cli']):.0f} MB", "≤ 300 MB")
+    table.add_row(
+        "  ratio CLI / bare (wall; CPU)",
+        f"1/{1 / cli['ratio']:.1f}; 1/{1 / cli['ratio_cpu']:.1f}",
+        "≥ 1/10",
+    )
+    table.add_row(
+        "  peak RSS CLI process", f"{max(r['rss_mb'] for r in cli['cli']):.0f} MB", "≤ 300 MB"
+    )
     inp = result["inprocess"]
-    table.add_row(f"in-process pipeline, {inp['articles']:,} articles",
-                  f"{inp['pipeline_articles_per_s']:,.0f} art/s", "")
+    table.add_row(
+        f"in-process pipeline, {inp['articles']:,} articles",
+        f"{inp['pipeline_articles_per_s']:,.0f} art/s",
+        "",
+    )
     table.add_row("  bare in-process", f"{inp['bare_articles_per_s']:,.0f} art/s", "")
     table.add_row("  ratio pipeline / bare", f"1/{1 / inp['ratio']:.1f}", "≥ 1/8")
     st = result["startup_cli"]
     table.add_row("marsad --help", f"{st['help']['median_wall_s']:.2f} s", "≤ 0.3 s")
-    table.add_row("one-article extract, warm", f"{st['extract_warm']['median_wall_s']:.2f} s", "≤ 1.0 s")
-    table.add_row("one-article extract, cold cache", f"{st['extract_cold']['median_wall_s']:.2f} s", "≤ 2.0 s")
-    table.add_row("  peak RSS warm / cold",
-                  f"{st['extract_warm']['max_rss_mb']:.0f} / {st['extract_cold']['max_rss_mb']:.0f} MB",
-                  "≤ 300 MB")
-    table.add_row("load average at start / end",
-                  " / ".join(f"{x:.2f}" for x in (result["load_start"][0], result["load_end"][0])), "")
+    table.add_row(
+        "one-article extract, warm", f"{st['extract_warm']['median_wall_s']:.2f} s", "≤ 1.0 s"
+    )
+    table.add_row(
+        "one-article extract, cold cache", f"{st['extract_cold']['median_wall_s']:.2f} s", "≤ 2.0 s"
+    )
+    table.add_row(
+        "  peak RSS warm / cold",
+        f"{st['extract_warm']['max_rss_mb']:.0f} / {st['extract_cold']['max_rss_mb']:.0f} MB",
+        "≤ 300 MB",
+    )
+    table.add_row(
+        "load average at start / end",
+        " / ".join(f"{x:.2f}" for x in (result["load_start"][0], result["load_end"][0])),
+        "",
+    )
     console.print(table)
 
 
@@ -337,24 +419,39 @@ def render(result: dict, console: Console) -> None:
     for col in ("source", "articles", "events", "per 1,000"):
         outlets.add_column(col, justify="left" if col == "source" else "right")
     for source, row in full["per_outlet"].items():
-        outlets.add_row(source, f"{row['articles']:,}", f"{row['events']:,}",
-                        f"{row['events_per_1000']}")
+        outlets.add_row(
+            source, f"{row['articles']:,}", f"{row['events']:,}", f"{row['events_per_1000']}"
+        )
     console.print(outlets)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=ROOT / ".." / "shared" / "corpus" / "saudinewsnet")
+    parser.add_argument(
+        "--corpus", type=Path, default=ROOT / ".." / "shared" / "corpus" / "saudinewsnet"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--startup-runs", type=int, default=3)
-    parser.add_argument("--scaling", action="store_true", help="also time marsad batch 1 vs 2 workers")
+    parser.add_argument(
+        "--scaling", action="store_true", help="also time marsad batch 1 vs 2 workers"
+    )
     parser.add_argument("--partition-size", type=int, default=2000)
-    parser.add_argument("--ab-runs", type=int, default=3, help="A/B runs for the CLI and in-process ratios")
-    parser.add_argument("--cli-limit", type=int, default=6340,
-                        help="articles in the CLI input (about three day files)")
-    parser.add_argument("--profile", type=Path, default=None,
-                        help="write a pyinstrument profile of the full pass here (needs pyinstrument)")
+    parser.add_argument(
+        "--ab-runs", type=int, default=3, help="A/B runs for the CLI and in-process ratios"
+    )
+    parser.add_argument(
+        "--cli-limit",
+        type=int,
+        default=6340,
+        help="articles in the CLI input (about three day files)",
+    )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        default=None,
+        help="write a pyinstrument profile of the full pass here (needs pyinstrument)",
+    )
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -382,16 +479,26 @@ def main(argv: list[str] | None = None) -> int:
         cli = cli_ab(cli_input, len(cli_articles), args.ab_runs, env)
     result = {
         "date": time.strftime("%Y-%m-%d %H:%M"),
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                    "processor": platform.processor() or platform.machine()},
-        "corpus": str(args.corpus), "limit": args.limit, "rejected_inputs": rejected,
-        "baseline": baseline, "full": full,
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "processor": platform.processor() or platform.machine(),
+        },
+        "corpus": str(args.corpus),
+        "limit": args.limit,
+        "rejected_inputs": rejected,
+        "baseline": baseline,
+        "full": full,
         "ratio": full["articles_per_s"] / baseline["articles_per_s"],
         "ratio_vs_tokenise_only": full["articles_per_s"] / baseline["tokenise_only_articles_per_s"],
         "startup": startup,
-        "peak_rss_mb": peak_rss_mb(), "articles_rss_mb": articles_rss,
-        "cli": cli, "inprocess": inprocess, "startup_cli": startup_cli,
-        "load_start": load_start, "load_end": os.getloadavg(),
+        "peak_rss_mb": peak_rss_mb(),
+        "articles_rss_mb": articles_rss,
+        "cli": cli,
+        "inprocess": inprocess,
+        "startup_cli": startup_cli,
+        "load_start": load_start,
+        "load_end": os.getloadavg(),
     }
     del articles
     if args.scaling:

@@ -102,8 +102,16 @@ def weak_negatives(directory: Path, weight: float) -> list[Row]:
         scan, acts = extractor.acts(article)
         for act in acts:
             frame = article_frame(scan, len(acts))
-            rows.append(Row("weak:" + section, article.id,
-                            features(act, frame, tuple(CANDIDATE_FEATURES)), 0, 0, weight))
+            rows.append(
+                Row(
+                    "weak:" + section,
+                    article.id,
+                    features(act, frame, tuple(CANDIDATE_FEATURES)),
+                    0,
+                    0,
+                    weight,
+                )
+            )
     return rows
 
 
@@ -148,9 +156,15 @@ def labelled_rows(paths: Sequence[Path]) -> tuple[list[Row], dict[str, int]]:
             kinds = {p.pred_index: p.gold.required for p in match_article(gold.events, events)}
             for i, act in enumerate(acts):
                 frame = article_frame(scan, len(acts))
-                rows.append(Row(path.name, gold.article.id,
-                                features(act, frame, tuple(CANDIDATE_FEATURES)),
-                                int(i in kinds), int(kinds.get(i, False))))
+                rows.append(
+                    Row(
+                        path.name,
+                        gold.article.id,
+                        features(act, frame, tuple(CANDIDATE_FEATURES)),
+                        int(i in kinds),
+                        int(kinds.get(i, False)),
+                    )
+                )
     return rows, required
 
 
@@ -167,8 +181,9 @@ def folds_of(rows: Sequence[Row], k: int) -> list[list[int]]:
     return folds
 
 
-def cross_validated(rows: Sequence[Row], names: Sequence[str], l2: float,
-                    k: int = 0, extra: Sequence[Row] = ()) -> list[float]:
+def cross_validated(
+    rows: Sequence[Row], names: Sequence[str], l2: float, k: int = 0, extra: Sequence[Row] = ()
+) -> list[float]:
     """Scores of each row by a model fitted without its fold, in the order of
     ``rows``; ``extra`` rows (weak negatives) are in every training fold."""
     from marsad.extract.confidence import fit, probability
@@ -177,8 +192,13 @@ def cross_validated(rows: Sequence[Row], names: Sequence[str], l2: float,
     for held in folds_of(rows, k):
         held_set = set(held)
         train = [r for i, r in enumerate(rows) if i not in held_set] + list(extra)
-        weights = fit([r.values for r in train], [r.right for r in train], l2, names,
-                      [r.weight for r in train])
+        weights = fit(
+            [r.values for r in train],
+            [r.right for r in train],
+            l2,
+            names,
+            [r.weight for r in train],
+        )
         for i in held:
             scores[i] = probability(rows[i].values, weights)
     return scores
@@ -189,9 +209,14 @@ def reliability(scored: Sequence[tuple[float, int]]) -> list[dict]:
     for lo, hi in zip(BINS, BINS[1:], strict=False):
         inside = [(p, y) for p, y in scored if lo <= p < hi]
         if inside:
-            table.append({"bin": f"{lo:.1f}-{min(hi, 1.0):.1f}", "events": len(inside),
-                          "mean_predicted": round(sum(p for p, _ in inside) / len(inside), 3),
-                          "share_right": round(sum(y for _, y in inside) / len(inside), 3)})
+            table.append(
+                {
+                    "bin": f"{lo:.1f}-{min(hi, 1.0):.1f}",
+                    "events": len(inside),
+                    "mean_predicted": round(sum(p for p, _ in inside) / len(inside), 3),
+                    "share_right": round(sum(y for _, y in inside) / len(inside), 3),
+                }
+            )
     return table
 
 
@@ -199,10 +224,18 @@ def summary(scored: Sequence[tuple[float, int]]) -> dict:
     n = len(scored)
     brier = sum((p - y) ** 2 for p, y in scored) / n
     logloss = -sum(math.log(max(p if y else 1 - p, 1e-9)) for p, y in scored) / n
-    ece = sum(abs(b["mean_predicted"] - b["share_right"]) * b["events"]
-              for b in reliability(scored)) / n
-    return {"events": n, "right": sum(y for _, y in scored), "brier": round(brier, 4),
-            "log_loss": round(logloss, 4), "ece": round(ece, 4), "auc": round(auc(scored), 4)}
+    ece = (
+        sum(abs(b["mean_predicted"] - b["share_right"]) * b["events"] for b in reliability(scored))
+        / n
+    )
+    return {
+        "events": n,
+        "right": sum(y for _, y in scored),
+        "brier": round(brier, 4),
+        "log_loss": round(logloss, 4),
+        "ece": round(ece, 4),
+        "auc": round(auc(scored), 4),
+    }
 
 
 def auc(scored: Sequence[tuple[float, int]]) -> float:
@@ -218,14 +251,20 @@ def auc(scored: Sequence[tuple[float, int]]) -> float:
 SELECT_FOLDS = 10  # grouped folds for feature selection (leave-one-out is too slow there)
 
 
-def cv_log_loss(rows: Sequence[Row], names: Sequence[str], l2: float,
-                extra: Sequence[Row] = ()) -> float:
+def cv_log_loss(
+    rows: Sequence[Row], names: Sequence[str], l2: float, extra: Sequence[Row] = ()
+) -> float:
     scores = cross_validated(rows, names, l2, SELECT_FOLDS, extra)
     return summary(list(zip(scores, (r.right for r in rows), strict=True)))["log_loss"]
 
 
-def separation(rows: Sequence[Row], names: Sequence[str], candidates: Sequence[str],
-               l2: float, extra: Sequence[Row] = ()) -> list[dict]:
+def separation(
+    rows: Sequence[Row],
+    names: Sequence[str],
+    candidates: Sequence[str],
+    l2: float,
+    extra: Sequence[Row] = (),
+) -> list[dict]:
     """Per candidate feature (on gold events): means, AUC alone, and the change
     in CV log loss it makes (leaving a kept one out, adding a dropped one)."""
     base = cv_log_loss(rows, names, l2, extra)
@@ -237,19 +276,32 @@ def separation(rows: Sequence[Row], names: Sequence[str], candidates: Sequence[s
         wrong = [r.values[name] for r in rows if not r.right]
         alone = auc([(r.values[name], r.right) for r in rows])
         # right gold events against the weak negatives: the frame's test
-        weak = auc([(r.values[name], 1) for r in rows if r.right]
-                   + [(r.values[name], 0) for r in extra]) if extra else None
+        weak = (
+            auc(
+                [(r.values[name], 1) for r in rows if r.right]
+                + [(r.values[name], 0) for r in extra]
+            )
+            if extra
+            else None
+        )
         if name in names:
             without = cv_log_loss(rows, [n for n in names if n != name], l2, extra)
             delta = round(without - base, 4)  # > 0: leaving it out hurts
         else:
-            delta = round(base - cv_log_loss(rows, [*names, name], l2, extra), 4)  # > 0: adding helps
-        out.append({"feature": name, "kept": name in names,
-                    "mean_right": round(sum(right) / max(len(right), 1), 3),
-                    "mean_wrong": round(sum(wrong) / max(len(wrong), 1), 3),
-                    "auc_alone": round(alone, 3),
-                    "auc_vs_weak": round(weak, 3) if weak is not None else None,
-                    "cv_log_loss_gain": delta})
+            delta = round(
+                base - cv_log_loss(rows, [*names, name], l2, extra), 4
+            )  # > 0: adding helps
+        out.append(
+            {
+                "feature": name,
+                "kept": name in names,
+                "mean_right": round(sum(right) / max(len(right), 1), 3),
+                "mean_wrong": round(sum(wrong) / max(len(wrong), 1), 3),
+                "auc_alone": round(alone, 3),
+                "auc_vs_weak": round(weak, 3) if weak is not None else None,
+                "cv_log_loss_gain": delta,
+            }
+        )
     return out
 
 
@@ -264,14 +316,18 @@ def separates(s: dict) -> bool:
     return s["cv_log_loss_gain"] > 0 or (weak is not None and abs(weak - 0.5) >= WEAK_MARGIN)
 
 
-def backward_select(rows: Sequence[Row], names: Sequence[str], l2: float,
-                    extra: Sequence[Row] = ()) -> list[str]:
+def backward_select(
+    rows: Sequence[Row], names: Sequence[str], l2: float, extra: Sequence[Row] = ()
+) -> list[str]:
     """Drop, one at a time, the feature whose removal lowers CV log loss most."""
     kept = list(names)
     best = cv_log_loss(rows, kept, l2, extra)
     while len(kept) > 1:
-        trials = [(cv_log_loss(rows, [n for n in kept if n != name], l2, extra), name)
-                  for name in kept if name != "bias"]
+        trials = [
+            (cv_log_loss(rows, [n for n in kept if n != name], l2, extra), name)
+            for name in kept
+            if name != "bias"
+        ]
         loss, name = min(trials)
         if loss > best:
             break
@@ -281,8 +337,9 @@ def backward_select(rows: Sequence[Row], names: Sequence[str], l2: float,
     return kept
 
 
-def f1_curve(rows: Sequence[Row], scores: Sequence[float], required: dict[str, int],
-             files: Sequence[str]) -> list[dict]:
+def f1_curve(
+    rows: Sequence[Row], scores: Sequence[float], required: dict[str, int], files: Sequence[str]
+) -> list[dict]:
     picked = [(s, r) for s, r in zip(scores, rows, strict=True) if r.file in files]
     total = sum(required[f] for f in files)
     curve = []
@@ -292,13 +349,26 @@ def f1_curve(rows: Sequence[Row], scores: Sequence[float], required: dict[str, i
         p = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / total if total else 0.0
         f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
-        curve.append({"threshold": t, "tp": tp, "fp": fp, "precision": round(p, 4),
-                      "recall": round(rec, 4), "f1": round(f1, 4)})
+        curve.append(
+            {
+                "threshold": t,
+                "tp": tp,
+                "fp": fp,
+                "precision": round(p, 4),
+                "recall": round(rec, 4),
+                "f1": round(f1, 4),
+            }
+        )
     return curve
 
 
-def floor_safe(rows: Sequence[Row], fitted: Sequence[float], required: dict[str, int],
-               threshold: float, names: Sequence[str] | None = None) -> bool:
+def floor_safe(
+    rows: Sequence[Row],
+    fitted: Sequence[float],
+    required: dict[str, int],
+    threshold: float,
+    names: Sequence[str] | None = None,
+) -> bool:
     """Would the shipped model keep the precision, recall and F1 floors
     (quality/baseline.json) of the fitted files (of those ``names`` only, when
     given) at ``threshold``? Judged on the labelled rows."""
@@ -313,8 +383,7 @@ def floor_safe(rows: Sequence[Row], fitted: Sequence[float], required: dict[str,
         p = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / total if total else 0.0
         f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
-        if p < floor.get("precision", 0) or rec < floor.get("recall", 0) \
-                or f1 < floor.get("f1", 0):
+        if p < floor.get("precision", 0) or rec < floor.get("recall", 0) or f1 < floor.get("f1", 0):
             return False
     return True
 
@@ -322,8 +391,10 @@ def floor_safe(rows: Sequence[Row], fitted: Sequence[float], required: dict[str,
 def best_threshold(curve: Sequence[dict]) -> float:
     """The middle of the widest stretch of thresholds that reach the top F1."""
     if not curve:
-        raise SystemExit("no threshold keeps the floors of quality/baseline.json "
-                         "(--floors names the entries to keep)")
+        raise SystemExit(
+            "no threshold keeps the floors of quality/baseline.json "
+            "(--floors names the entries to keep)"
+        )
     top = max(c["f1"] for c in curve)
     runs: list[list[float]] = []
     for c in curve:
@@ -340,8 +411,13 @@ GRID_WEAK = (0.0, 0.05, 0.1, 0.2, 0.3)
 GRID_L2 = (0.3, 1.0, 3.0)
 
 
-def grid_report(rows: list[Row], required: dict[str, int], extra: list[Row],
-                files: Sequence[str], floors: Sequence[str] | None) -> None:
+def grid_report(
+    rows: list[Row],
+    required: dict[str, int],
+    extra: list[Row],
+    files: Sequence[str],
+    floors: Sequence[str] | None,
+) -> None:
     """CV log loss, ECE and floor-keeping CV F1 for each weak weight and L2.
 
     The weak weight is the one knob gold cannot judge (the weak negatives are
@@ -360,8 +436,13 @@ def grid_report(rows: list[Row], required: dict[str, int], extra: list[Row],
         for l2 in GRID_L2:
             scores = cross_validated(rows, FEATURES, l2, 0, used)
             train = rows + used
-            weights = fit([r.values for r in train], [r.right for r in train], l2, FEATURES,
-                          [r.weight for r in train])
+            weights = fit(
+                [r.values for r in train],
+                [r.right for r in train],
+                l2,
+                FEATURES,
+                [r.weight for r in train],
+            )
             fitted = [probability(r.values, weights) for r in rows]
             curve = f1_curve(rows, scores, required, files)
             safe = [c for c in curve if floor_safe(rows, fitted, required, c["threshold"], floors)]
@@ -369,8 +450,10 @@ def grid_report(rows: list[Row], required: dict[str, int], extra: list[Row],
             best = max(curve, key=lambda c: c["f1"])
             cv = summary(list(zip(scores, (r.right for r in rows), strict=True)))
             shown = f"{kept['threshold']:.2f}, {kept['f1']:.4f}" if kept else "none"
-            print(f"{weak:<5} {l2:<5} {cv['log_loss']:<12} {cv['ece']:<7} {shown:32s} "
-                  f"{best['threshold']:.2f}, {best['f1']:.4f}")
+            print(
+                f"{weak:<5} {l2:<5} {cv['log_loss']:<12} {cv['ece']:<7} {shown:32s} "
+                f"{best['threshold']:.2f}, {best['f1']:.4f}"
+            )
 
 
 def fit_report(args: argparse.Namespace) -> None:
@@ -386,8 +469,9 @@ def fit_report(args: argparse.Namespace) -> None:
     balance_files(rows)
     extra = weak_negatives(args.weak_negatives, args.weak_weight) if args.weak_negatives else []
     if args.grid:
-        grid_report(rows, required, extra, args.threshold_on or [p.name for p in args.gold],
-                    args.floors)
+        grid_report(
+            rows, required, extra, args.threshold_on or [p.name for p in args.gold], args.floors
+        )
         return
     names = list(FEATURES) if not args.features else ["bias", *args.features.split(",")]
     if args.select:
@@ -397,31 +481,47 @@ def fit_report(args: argparse.Namespace) -> None:
     scored = list(zip(scores, (r.right for r in rows), strict=True))
     files = args.threshold_on or [p.name for p in args.gold]
     train = rows + extra
-    weights = fit([r.values for r in train], [r.right for r in train], args.l2, names,
-                  [r.weight for r in train])
+    weights = fit(
+        [r.values for r in train],
+        [r.right for r in train],
+        args.l2,
+        names,
+        [r.weight for r in train],
+    )
     fitted = [probability(r.values, weights) for r in rows]
     curve = f1_curve(rows, scores, required, files)
     best_cv = max(curve, key=lambda c: c["f1"])
-    safe = [c for c in curve
-            if floor_safe(rows, fitted, required, c["threshold"], args.floors)]
+    safe = [c for c in curve if floor_safe(rows, fitted, required, c["threshold"], args.floors)]
     threshold = best_threshold(safe)
-    by_file = {f: summary([(s, r.right) for s, r in zip(scores, rows, strict=True)
-                           if r.file == f]) for f in sorted({r.file for r in rows})}
+    by_file = {
+        f: summary([(s, r.right) for s, r in zip(scores, rows, strict=True) if r.file == f])
+        for f in sorted({r.file for r in rows})
+    }
     report = {
-        "fitted_on": [p.name for p in args.gold], "date": dt.date.today().isoformat(),
-        "l2": args.l2, "events": len(rows), "right": sum(r.right for r in rows),
+        "fitted_on": [p.name for p in args.gold],
+        "date": dt.date.today().isoformat(),
+        "l2": args.l2,
+        "events": len(rows),
+        "right": sum(r.right for r in rows),
         "articles": len({r.article for r in rows}),
         "folds": "leave one article out",
-        "cross_validated": summary(scored), "cross_validated_by_file": by_file,
+        "cross_validated": summary(scored),
+        "cross_validated_by_file": by_file,
         "reliability": reliability(scored),
-        "weak_negatives": {"events": len(extra), "weight": args.weak_weight,
-                           "from": "ANT sport/economy/technology/culture, training half"},
-        "file_weights": {f: round(next(r.weight for r in rows if r.file == f), 4)
-                         for f in sorted({r.file for r in rows})},
-        "threshold": threshold, "threshold_chosen_on": files,
+        "weak_negatives": {
+            "events": len(extra),
+            "weight": args.weak_weight,
+            "from": "ANT sport/economy/technology/culture, training half",
+        },
+        "file_weights": {
+            f: round(next(r.weight for r in rows if r.file == f), 4)
+            for f in sorted({r.file for r in rows})
+        },
+        "threshold": threshold,
+        "threshold_chosen_on": files,
         "threshold_rule": "highest cross-validated F1 among thresholds at which the "
-                          "fitted model keeps the quality/baseline.json floors of "
-                          + ", ".join(args.floors or [Path(f).stem for f in required]),
+        "fitted model keeps the quality/baseline.json floors of "
+        + ", ".join(args.floors or [Path(f).stem for f in required]),
         "threshold_cv": next(c for c in curve if c["threshold"] == threshold),
         "best_cv_unconstrained": best_cv,
         "separation": separation(rows, names, list(CANDIDATE_FEATURES), args.l2, extra),
@@ -433,19 +533,27 @@ def fit_report(args: argparse.Namespace) -> None:
     print(f"{'feature':18s} kept  right  wrong  auc    weak   cv-gain")
     for s in report["separation"]:
         weak = f"{s['auc_vs_weak']:.3f}" if s["auc_vs_weak"] is not None else "  -  "
-        print(f"{s['feature']:18s} {'yes' if s['kept'] else 'no ':4s} {s['mean_right']:6.3f} "
-              f"{s['mean_wrong']:6.3f} {s['auc_alone']:.3f}  {weak}  {s['cv_log_loss_gain']:+.4f}")
-    print("separate neither on gold nor against the weak negatives (drop them):",
-          report["do_not_separate"])
-    print("CV F1 by threshold:", " ".join(f"{c['threshold']:.2f}:{c['f1']:.3f}"
-                                            for c in curve[::5]))
+        print(
+            f"{s['feature']:18s} {'yes' if s['kept'] else 'no ':4s} {s['mean_right']:6.3f} "
+            f"{s['mean_wrong']:6.3f} {s['auc_alone']:.3f}  {weak}  {s['cv_log_loss_gain']:+.4f}"
+        )
+    print(
+        "separate neither on gold nor against the weak negatives (drop them):",
+        report["do_not_separate"],
+    )
+    print(
+        "CV F1 by threshold:", " ".join(f"{c['threshold']:.2f}:{c['f1']:.3f}" for c in curve[::5])
+    )
     print("weights:", weights)
     if args.write:
         if list(names) != list(FEATURES):
-            raise SystemExit(f"selected features {names} differ from FEATURES in "
-                             "marsad.extract.confidence: update FEATURES first, then --write")
-        WEIGHTS_FILE.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n",
-                                encoding="utf-8")
+            raise SystemExit(
+                f"selected features {names} differ from FEATURES in "
+                "marsad.extract.confidence: update FEATURES first, then --write"
+            )
+        WEIGHTS_FILE.write_text(
+            json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         print(f"wrote {WEIGHTS_FILE}")
 
 
@@ -470,8 +578,9 @@ def saudi_articles(directory: Path) -> Iterator[tuple[str, object]]:
         yield article.source or "?", article
 
 
-def corpus_rates(groups: Iterator[tuple[str, object]], min_confidence: float,
-                 split_half: bool = False) -> dict:
+def corpus_rates(
+    groups: Iterator[tuple[str, object]], min_confidence: float, split_half: bool = False
+) -> dict:
     from marsad.pipeline import Pipeline
 
     pipeline = Pipeline(min_confidence=min_confidence)
@@ -485,8 +594,10 @@ def corpus_rates(groups: Iterator[tuple[str, object]], min_confidence: float,
         for key in keys:
             articles[key] += 1
             events[key] += n
-    return {g: {"articles": n, "events": events[g], "per_1000": round(1000 * events[g] / n, 1)}
-            for g, n in sorted(articles.items())}
+    return {
+        g: {"articles": n, "events": events[g], "per_1000": round(1000 * events[g] / n, 1)}
+        for g, n in sorted(articles.items())
+    }
 
 
 def corpus_report(args: argparse.Namespace) -> None:
@@ -505,20 +616,38 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="*", type=Path)
     parser.add_argument("--l2", type=float, default=0.3)
-    parser.add_argument("--features", help="comma-separated candidate features to fit "
-                        "(default: FEATURES of marsad.extract.confidence)")
+    parser.add_argument(
+        "--features",
+        help="comma-separated candidate features to fit "
+        "(default: FEATURES of marsad.extract.confidence)",
+    )
     parser.add_argument("--select", action="store_true", help="backward elimination on CV log loss")
-    parser.add_argument("--threshold-on", action="append", metavar="FILE.jsonl",
-                        help="gold file names whose CV F1 picks the threshold (repeatable)")
+    parser.add_argument(
+        "--threshold-on",
+        action="append",
+        metavar="FILE.jsonl",
+        help="gold file names whose CV F1 picks the threshold (repeatable)",
+    )
     parser.add_argument("--write", action="store_true", help="write the weights file")
-    parser.add_argument("--grid", action="store_true",
-                        help="report weak weight x L2 (needs --weak-negatives) and stop")
-    parser.add_argument("--weak-negatives", type=Path, metavar="ANT_DIR",
-                        help="add domain-section events of half the ANT corpus as wrong")
+    parser.add_argument(
+        "--grid",
+        action="store_true",
+        help="report weak weight x L2 (needs --weak-negatives) and stop",
+    )
+    parser.add_argument(
+        "--weak-negatives",
+        type=Path,
+        metavar="ANT_DIR",
+        help="add domain-section events of half the ANT corpus as wrong",
+    )
     parser.add_argument("--weak-weight", type=float, default=0.2)
-    parser.add_argument("--floors", nargs="+", metavar="NAME",
-                        help="baseline entries the threshold must keep (default: every "
-                             "fitted file's); floors pinned from this very model are circular")
+    parser.add_argument(
+        "--floors",
+        nargs="+",
+        metavar="NAME",
+        help="baseline entries the threshold must keep (default: every "
+        "fitted file's); floors pinned from this very model are circular",
+    )
     parser.add_argument("--corpus-ant", type=Path)
     parser.add_argument("--corpus-saudi", type=Path)
     parser.add_argument("--min-confidence", type=float, help="corpus counts at this threshold")

@@ -40,7 +40,9 @@ def main(argv: list[str] | None = None) -> int:
             hits = gaz.scan(norm)
             context = context_from_hits(hits)
             chosen = [p for p in (choose(h, context) for h in hits) if p is not None]
-            candidates = [p for h in hits if not getattr(h, "context_only", False) for p in h.candidates]
+            candidates = [
+                p for h in hits if not getattr(h, "context_only", False) for p in h.candidates
+            ]
             for ev in events:
                 total += 1
                 limit = ev.get("max_km") or 25
@@ -51,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  {rec['id']}: {' | '.join(ev.get('location_names') or [])}")
                 if any(km(lat, lon, p.lat, p.lon) <= limit for p in candidates):
                     any_candidate += 1
-    print(f"{args.gold}: required events={total} placed by a chosen hit={reached} "
-          f"({reached / total:.3f}); by any candidate={any_candidate} ({any_candidate / total:.3f})")
+    print(
+        f"{args.gold}: required events={total} placed by a chosen hit={reached} "
+        f"({reached / total:.3f}); by any candidate={any_candidate} ({any_candidate / total:.3f})"
+    )
     return 0
 
 

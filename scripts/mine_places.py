@@ -69,8 +69,11 @@ def given_names(paths: list[str], min_count: int, min_share: float, out: Path) -
         total.update(words)
         before.update(words[i - 1] for i in range(1, len(words)) if words[i] in ("بن", "ابن"))
     kept = sorted(
-        (w for w, n in before.items()
-         if n >= min_count and n / total[w] >= min_share and w.isalpha()),
+        (
+            w
+            for w, n in before.items()
+            if n >= min_count and n / total[w] >= min_share and w.isalpha()
+        ),
         key=lambda w: -before[w],
     )
     with open(out, "w", encoding="utf-8") as fh:
@@ -101,22 +104,28 @@ def mined(unresolved: list[str], min_count: int, out: Path) -> None:
                 if any(ev.is_common(w) for w in words[:n]) or gaz.lookup(cand):
                     continue
                 skeleton = arabic_skeleton(cand)
-                found = [p for p in gaz.skeleton_places(country, skeleton)
-                         if similarity(cand, p.name) >= ev.translit_similarity]
+                found = [
+                    p
+                    for p in gaz.skeleton_places(country, skeleton)
+                    if similarity(cand, p.name) >= ev.translit_similarity
+                ]
                 if len(found) != 1:
                     continue
                 place = found[0]
                 key = (cand, place.geonameid or 0)
-                row = rows.setdefault(key, [cand, place.geonameid, place.name, country, 0,
-                                            qualifier, set()])
+                row = rows.setdefault(
+                    key, [cand, place.geonameid, place.name, country, 0, qualifier, set()]
+                )
                 row[4] += int(count)
                 row[6].add(corpus)
                 break
     with open(out, "w", encoding="utf-8") as fh:
         fh.write("# name_ar\tgeonameid\tname_en\tiso3\tcount\tqualifier\tsource\n")
-        fh.write("# Mined by scripts/mine_places.py mined: place-qualified names of the corpora\n"
-                 "# that resolved to nothing, matched by consonant skeleton to one GeoNames town\n"
-                 "# of the article's country. source = the corpora the name was seen in.\n")
+        fh.write(
+            "# Mined by scripts/mine_places.py mined: place-qualified names of the corpora\n"
+            "# that resolved to nothing, matched by consonant skeleton to one GeoNames town\n"
+            "# of the article's country. source = the corpora the name was seen in.\n"
+        )
         for row in sorted(rows.values(), key=lambda r: -r[4]):
             if row[4] >= min_count and row[1]:
                 fh.write("\t".join(map(str, row[:6])) + "\t" + "+".join(sorted(row[6])) + "\n")

@@ -55,7 +55,7 @@ def main() -> None:
     if lowered and not args.lower:
         for item in lowered:
             print(f"refused: {item['file']} {item['metric']} {item['from']} -> {item['to']}")
-        raise SystemExit("floors would go down: rerun with --lower \"why\" to record it")
+        raise SystemExit('floors would go down: rerun with --lower "why" to record it')
     today = dt.date.today().isoformat()
     changes.extend({**item, "why": args.lower, "date": today} for item in lowered)
     BASELINE.write_text(json.dumps(baseline, indent=2) + "\n", encoding="utf-8")

@@ -43,7 +43,55 @@ PATTERN = re.compile(
 # and function words (the qualifier then is a common noun, not a place's kind).
 NOT_NAMES = frozenset(
     normalize_plain(w)
-    for w in ["في", "من", "الى", "إلى", "على", "عن", "التي", "الذي", "الذين", "واحدة", "أخرى", "اخرى", "جديدة", "كبيرة", "صغيرة", "كاملة", "كل", "بأكملها", "بأكمله", "أو", "او", "ثم", "قد", "لا", "ما", "هذه", "هذا", "تلك", "ذلك", "يقع", "تقع", "تابعة", "التابعة", "حيث", "يرزق", "سكنية", "سكني", "صناعية", "تجارية", "ساحلية", "حدودية", "جبلية", "نائية", "مجاورة", "المجاورة", "القريبة", "قريبة"]  # noqa: SIM905 - one word list, easier to read as prose
+    for w in [
+        "في",
+        "من",
+        "الى",
+        "إلى",
+        "على",
+        "عن",
+        "التي",
+        "الذي",
+        "الذين",
+        "واحدة",
+        "أخرى",
+        "اخرى",
+        "جديدة",
+        "كبيرة",
+        "صغيرة",
+        "كاملة",
+        "كل",
+        "بأكملها",
+        "بأكمله",
+        "أو",
+        "او",
+        "ثم",
+        "قد",
+        "لا",
+        "ما",
+        "هذه",
+        "هذا",
+        "تلك",
+        "ذلك",
+        "يقع",
+        "تقع",
+        "تابعة",
+        "التابعة",
+        "حيث",
+        "يرزق",
+        "سكنية",
+        "سكني",
+        "صناعية",
+        "تجارية",
+        "ساحلية",
+        "حدودية",
+        "جبلية",
+        "نائية",
+        "مجاورة",
+        "المجاورة",
+        "القريبة",
+        "قريبة",
+    ]  # noqa: SIM905 - one word list, easier to read as prose
 )
 
 
@@ -70,7 +118,9 @@ def corpus_articles(paths: list[str]):
                 for line in fh:
                     rec = json.loads(line)
                     if rec.get("text", "").strip():
-                        yield Article(id=rec.get("id", ""), text=rec["text"], title=rec.get("title"))
+                        yield Article(
+                            id=rec.get("id", ""), text=rec["text"], title=rec.get("title")
+                        )
         elif path.is_file() and path.suffix in (".zip", ".jsonl", ".json"):
             yield from read_articles([path])
 

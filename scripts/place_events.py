@@ -56,8 +56,10 @@ def diff(before: Path, after: Path, sample: int) -> None:
     removed_acts = by_type_a - by_type_b
     moved = (b - a) - Counter({r: n for r, n in (b - a).items() if (r[0], r[1]) in added_acts})
     print(f"events before={sum(a.values())} after={sum(b.values())}")
-    print(f"added (article, type)={sum(added_acts.values())} removed={sum(removed_acts.values())}"
-          f" relocated={sum(moved.values())}")
+    print(
+        f"added (article, type)={sum(added_acts.values())} removed={sum(removed_acts.values())}"
+        f" relocated={sum(moved.values())}"
+    )
     rnd = random.Random(0)
     for label, rows in (("added", b - a), ("removed", a - b)):
         items = sorted(rows.elements())

@@ -49,8 +49,9 @@ GOOD = "قتل ثلاثة أشخاص في انفجار سيارة مفخخة ف�
 
 
 def _lines(path: Path, records: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
     return path
 
 
@@ -87,12 +88,22 @@ def test_one_failing_article_is_a_reject_with_its_line(tmp_path: Path, monkeypat
 
 
 def test_placeholder_and_far_dates_do_not_stop_the_run(tmp_path: Path) -> None:
-    src = _lines(tmp_path / "d.jsonl", [
-        {"id": "a1", "text": GOOD, "published": "2015-08-10"},
-        {"id": "x", "text": "قتل ثلاثة أشخاص في انفجار في بغداد أمس.", "published": "0001-01-01"},
-        {"id": "h", "text": "قتل ثلاثة أشخاص في انفجار في بغداد يوم 15 رمضان.",
-         "published": "2093-12-24"},
-    ])
+    src = _lines(
+        tmp_path / "d.jsonl",
+        [
+            {"id": "a1", "text": GOOD, "published": "2015-08-10"},
+            {
+                "id": "x",
+                "text": "قتل ثلاثة أشخاص في انفجار في بغداد أمس.",
+                "published": "0001-01-01",
+            },
+            {
+                "id": "h",
+                "text": "قتل ثلاثة أشخاص في انفجار في بغداد يوم 15 رمضان.",
+                "published": "2093-12-24",
+            },
+        ],
+    )
     out = tmp_path / "ev.jsonl"
     result = runner.invoke(app, ["extract", str(src), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -100,11 +111,17 @@ def test_placeholder_and_far_dates_do_not_stop_the_run(tmp_path: Path) -> None:
 
 
 def test_too_long_article_is_rejected_with_a_reason(tmp_path: Path) -> None:
-    src = _lines(tmp_path / "in.jsonl", [{"id": "big", "text": GOOD * 100, "published": "2015-08-10"},
-                                          {"id": "ok", "text": GOOD, "published": "2015-08-10"}])
+    src = _lines(
+        tmp_path / "in.jsonl",
+        [
+            {"id": "big", "text": GOOD * 100, "published": "2015-08-10"},
+            {"id": "ok", "text": GOOD, "published": "2015-08-10"},
+        ],
+    )
     out, rej = tmp_path / "ev.jsonl", tmp_path / "rej.jsonl"
-    result = runner.invoke(app, ["extract", str(src), "-o", str(out), "--rejects", str(rej),
-                                 "--max-chars", "1000"])
+    result = runner.invoke(
+        app, ["extract", str(src), "-o", str(out), "--rejects", str(rej), "--max-chars", "1000"]
+    )
     assert result.exit_code == 0, result.output
     (reject,) = [json.loads(x) for x in rej.read_text(encoding="utf-8").splitlines()]
     assert (reject["origin"], reject["reason"].split(":")[0]) == (f"{src}:1", "too long")
@@ -125,11 +142,17 @@ def test_time_budget_rejects_a_slow_article(tmp_path: Path, monkeypatch) -> None
         return real(self, article)
 
     monkeypatch.setattr(Pipeline, "extract", slow)
-    src = _lines(tmp_path / "in.jsonl", [{"id": "slow", "text": GOOD, "published": "2015-08-10"},
-                                          {"id": "ok", "text": GOOD, "published": "2015-08-10"}])
+    src = _lines(
+        tmp_path / "in.jsonl",
+        [
+            {"id": "slow", "text": GOOD, "published": "2015-08-10"},
+            {"id": "ok", "text": GOOD, "published": "2015-08-10"},
+        ],
+    )
     out, rej = tmp_path / "ev.jsonl", tmp_path / "rej.jsonl"
-    result = runner.invoke(app, ["extract", str(src), "-o", str(out), "--rejects", str(rej),
-                                 "--time-limit", "0.3"])
+    result = runner.invoke(
+        app, ["extract", str(src), "-o", str(out), "--rejects", str(rej), "--time-limit", "0.3"]
+    )
     assert result.exit_code == 0, result.output
     (reject,) = [json.loads(x) for x in rej.read_text(encoding="utf-8").splitlines()]
     assert reject["reason"].startswith("too slow: extraction took over 0.3 s")
@@ -184,7 +207,9 @@ def _interrupt_after(monkeypatch, n: int) -> None:
     monkeypatch.setattr(Pipeline, "extract", dying)
 
 
-def test_killed_run_keeps_finished_articles_and_a_rerun_resumes(tmp_path: Path, monkeypatch) -> None:
+def test_killed_run_keeps_finished_articles_and_a_rerun_resumes(
+    tmp_path: Path, monkeypatch
+) -> None:
     src = _lines(tmp_path / "in.jsonl", _examples(3))
     clean = tmp_path / "clean.jsonl"
     assert runner.invoke(app, ["extract", str(src), "-o", str(clean)]).exit_code == 0
@@ -204,7 +229,9 @@ def test_killed_run_keeps_finished_articles_and_a_rerun_resumes(tmp_path: Path, 
 
 
 def test_sqlite_url_without_a_file_is_refused(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["extract", str(EXAMPLES), "--db", "sqlite:///", "-o", str(tmp_path / "null.jsonl")])
+    result = runner.invoke(
+        app, ["extract", str(EXAMPLES), "--db", "sqlite:///", "-o", str(tmp_path / "null.jsonl")]
+    )
     assert result.exit_code == 2 and "names no file" in result.output
 
 
@@ -217,7 +244,12 @@ def test_show_does_not_create_a_missing_store(tmp_path: Path) -> None:
 
 def test_show_says_when_it_cuts_at_the_limit(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 's.db'}"
-    assert runner.invoke(app, ["extract", str(EXAMPLES), "--db", db, "-o", str(tmp_path / "null.jsonl")]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["extract", str(EXAMPLES), "--db", db, "-o", str(tmp_path / "null.jsonl")]
+        ).exit_code
+        == 0
+    )
     result = runner.invoke(app, ["show", "--db", db, "--limit", "1"])
     assert result.exit_code == 0 and "1 of 9 matching shown" in result.output
 
@@ -260,8 +292,9 @@ def test_quiet_silences_reject_lines_but_the_report_keeps_them(tmp_path: Path, c
 
 
 def test_progress_bar_shows_rate(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["extract", str(EXAMPLES), "-o", str(tmp_path / "e.jsonl"),
-                                 "--progress"])
+    result = runner.invoke(
+        app, ["extract", str(EXAMPLES), "-o", str(tmp_path / "e.jsonl"), "--progress"]
+    )
     assert result.exit_code == 0, result.output
     assert "art/s" in result.output and "extract" in result.output
 

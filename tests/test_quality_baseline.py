@@ -40,7 +40,8 @@ def check_digest(name: str, path: Path) -> None:
     if actual != pinned:
         raise AssertionError(
             f"{path} has sha256 {actual}, but quality/baseline.json pins its floors to "
-            f"{pinned}: the gold file changed; re-measure and re-pin {name!r}")
+            f"{pinned}: the gold file changed; re-measure and re-pin {name!r}"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +69,8 @@ def test_baseline_names_known_metrics() -> None:
         floors = floors_of(name)
         digest = BASELINE[name].get(DIGEST)
         assert digest is None or (isinstance(digest, str) and len(digest) == 64), (
-            f"{name}: {DIGEST} must be a hex SHA-256")
+            f"{name}: {DIGEST} must be a hex SHA-256"
+        )
         assert set(floors) <= known, f"{name}: unknown metrics {sorted(set(floors) - known)}"
         assert all(0.0 <= v <= 1.0 for v in floors.values()), f"{name}: floors must be in [0, 1]"
 
@@ -111,8 +113,9 @@ def _previous_baseline() -> dict[str, dict[str, Any]] | None:
     import subprocess
 
     def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True,
-                              check=True).stdout
+        return subprocess.run(
+            ["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True
+        ).stdout
 
     try:
         revs = git("log", "--format=%H", "-n", "2", "--", "quality/baseline.json").split()
@@ -135,13 +138,20 @@ def test_no_floor_is_lowered_without_a_recorded_reason() -> None:
         pytest.skip("no git history of quality/baseline.json here")
     records = json.loads(CHANGES_PATH.read_text(encoding="utf-8")) if CHANGES_PATH.exists() else []
     recorded = {(r["file"], r["metric"], r["to"]) for r in records if r.get("why")}
-    silent = [(name, metric, old, BASELINE[name][metric])
-              for name, floors in previous.items() for metric, old in floors.items()
-              if metric != DIGEST and name in BASELINE and metric in BASELINE[name]
-              and BASELINE[name][metric] < old - EPSILON
-              and (name, metric, BASELINE[name][metric]) not in recorded]
-    assert silent == [], ("floors lowered without a record in quality/floor_changes.json "
-                          "(use scripts/pin_floors.py --lower 'why'): " + repr(silent))
+    silent = [
+        (name, metric, old, BASELINE[name][metric])
+        for name, floors in previous.items()
+        for metric, old in floors.items()
+        if metric != DIGEST
+        and name in BASELINE
+        and metric in BASELINE[name]
+        and BASELINE[name][metric] < old - EPSILON
+        and (name, metric, BASELINE[name][metric]) not in recorded
+    ]
+    assert silent == [], (
+        "floors lowered without a record in quality/floor_changes.json "
+        "(use scripts/pin_floors.py --lower 'why'): " + repr(silent)
+    )
 
 
 def test_every_pinned_gold_file_has_its_digest() -> None:

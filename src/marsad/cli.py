@@ -45,18 +45,59 @@ def _fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def extract(
-    inputs: Annotated[list[Path], typer.Argument(help="Articles: .jsonl, .txt, folders, SaudiNewsNet .json/.zip, .html, feeds")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write events here (stdout when absent); written as it goes, renamed into place at the end")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl, csv (ACLED columns) or table")] = OutputFormat.jsonl,
-    published: Annotated[str | None, typer.Option(help="Publication date for inputs that carry none (YYYY-MM-DD)")] = None,
-    db: Annotated[str | None, typer.Option(help="Also save into this store, e.g. sqlite:///marsad.db")] = None,
-    rejects: Annotated[Path | None, typer.Option(help="Write the rejects report (JSONL) here")] = None,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence (a calibrated probability)")] = DEFAULT_MIN_CONFIDENCE,
-    max_chars: Annotated[int, typer.Option(min=0, help="Reject articles longer than this many characters (0: no limit)")] = DEFAULT_MAX_CHARS,
-    time_limit: Annotated[float, typer.Option(min=0.0, help="Reject an article whose extraction takes longer, in seconds (0: no limit)")] = DEFAULT_TIME_LIMIT,
-    resume: Annotated[bool, typer.Option(help="With -o (JSONL): keep the articles a killed run finished and skip them")] = True,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No line per reject (the rejects file keeps them)")] = False,
-    progress: Annotated[bool | None, typer.Option(help="Progress bar (default: when stderr is a terminal)")] = None,
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Articles: .jsonl, .txt, folders, SaudiNewsNet .json/.zip, .html, feeds"
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write events here (stdout when absent); written as it goes, renamed into place at the end",
+        ),
+    ] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="jsonl, csv (ACLED columns) or table")
+    ] = OutputFormat.jsonl,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for inputs that carry none (YYYY-MM-DD)")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option(help="Also save into this store, e.g. sqlite:///marsad.db")
+    ] = None,
+    rejects: Annotated[
+        Path | None, typer.Option(help="Write the rejects report (JSONL) here")
+    ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            min=0.0, max=1.0, help="Drop events below this confidence (a calibrated probability)"
+        ),
+    ] = DEFAULT_MIN_CONFIDENCE,
+    max_chars: Annotated[
+        int,
+        typer.Option(min=0, help="Reject articles longer than this many characters (0: no limit)"),
+    ] = DEFAULT_MAX_CHARS,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            help="Reject an article whose extraction takes longer, in seconds (0: no limit)",
+        ),
+    ] = DEFAULT_TIME_LIMIT,
+    resume: Annotated[
+        bool,
+        typer.Option(help="With -o (JSONL): keep the articles a killed run finished and skip them"),
+    ] = True,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No line per reject (the rejects file keeps them)")
+    ] = False,
+    progress: Annotated[
+        bool | None, typer.Option(help="Progress bar (default: when stderr is a terminal)")
+    ] = None,
 ) -> None:
     """Extract ACLED-schema events from Arabic news articles."""
     pub = parse_date_option(published)
@@ -68,14 +109,26 @@ def extract(
     if quiet:
         reader_log.setLevel(logging.ERROR)
     try:
-        _extract(inputs, output, fmt, pub, db, rejects, min_confidence, max_chars, time_limit,
-                 resume, progress)
+        _extract(
+            inputs,
+            output,
+            fmt,
+            pub,
+            db,
+            rejects,
+            min_confidence,
+            max_chars,
+            time_limit,
+            resume,
+            progress,
+        )
     finally:
         reader_log.setLevel(level)
 
 
-def _extract(inputs, output, fmt, pub, db, rejects, min_confidence, max_chars, time_limit,
-             resume, progress) -> None:
+def _extract(
+    inputs, output, fmt, pub, db, rejects, min_confidence, max_chars, time_limit, resume, progress
+) -> None:
     from marsad.batch.guard import Budget
 
     # Everything that can fail on the way out is checked before any work.
@@ -115,8 +168,9 @@ class _ExtractRun:
         from marsad.ingest import read_sourced
 
         if self.sink.resumed:
-            err.print(f"resuming: {self.sink.resumed} articles already done "
-                      f"(--no-resume to start over)")
+            err.print(
+                f"resuming: {self.sink.resumed} articles already done (--no-resume to start over)"
+            )
         with progress_bar(err, disable=not show_bar) as bar:
             task = bar.add_task("extract", total=None)
             if show_bar:
@@ -127,8 +181,11 @@ class _ExtractRun:
                 except typer.Exit:
                     raise
                 except Exception as exc:  # noqa: BLE001 — one article never stops the run
-                    self.log.add(origin, f"unprocessable: {type(exc).__name__}: {exc}"[:500],
-                                 article_id=article.id)
+                    self.log.add(
+                        origin,
+                        f"unprocessable: {type(exc).__name__}: {exc}"[:500],
+                        article_id=article.id,
+                    )
                 bar.advance(task)
 
     def article(self, origin: str, article) -> None:
@@ -150,17 +207,24 @@ class _ExtractRun:
             try:
                 self.store.save(article, events)
             except Exception as exc:  # noqa: BLE001 — any driver error becomes a clear message
-                _fail(f"store failed on {origin} ({type(exc).__name__}: {exc}); "
-                      f"{self.articles - 1} articles were saved; rerun the same command "
-                      f"to resume", code=1)
+                _fail(
+                    f"store failed on {origin} ({type(exc).__name__}: {exc}); "
+                    f"{self.articles - 1} articles were saved; rerun the same command "
+                    f"to resume",
+                    code=1,
+                )
 
     def report(self) -> None:
-        err.print(f"{self.articles} articles, {self.sink.count} events, {self.log.count} rejected"
-                  + (f" ({self.skipped} done by an earlier run)" if self.skipped else ""))
+        err.print(
+            f"{self.articles} articles, {self.sink.count} events, {self.log.count} rejected"
+            + (f" ({self.skipped} done by an earlier run)" if self.skipped else "")
+        )
         if self.undated:
-            err.print(f"[yellow]warning:[/] {self.undated} of {self.articles} articles have no "
-                      "publication date, so their event dates stay empty; "
-                      "give one with --published YYYY-MM-DD")
+            err.print(
+                f"[yellow]warning:[/] {self.undated} of {self.articles} articles have no "
+                "publication date, so their event dates stay empty; "
+                "give one with --published YYYY-MM-DD"
+            )
         if self.articles == 0 and self.log.count:
             _fail("no article could be read (see the rejects above)", code=1)
 
@@ -185,9 +249,14 @@ def _open_outputs(output: Path | None, fmt: OutputFormat, rejects: Path | None, 
 
     stamp = int(time.time())
     try:
-        sink = EventOutput(output, fmt.value, sys.stdout, resume=resume,
-                           csv_header=list(ACLED_COLUMNS),
-                           csv_row=lambda e: acled_row(e, stamp))
+        sink = EventOutput(
+            output,
+            fmt.value,
+            sys.stdout,
+            resume=resume,
+            csv_header=list(ACLED_COLUMNS),
+            csv_row=lambda e: acled_row(e, stamp),
+        )
     except OSError as exc:
         _fail(f"cannot write the output {output}: {exc.strerror or exc}")
     try:
@@ -223,8 +292,12 @@ def _open_store(url: str, must_exist: bool = False):
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold file (FORMATS §3 JSON Lines)")],
-    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the report as JSON")] = None,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")] = DEFAULT_MIN_CONFIDENCE,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the report as JSON")
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")
+    ] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Score extraction against hand-coded gold articles (FORMATS §4)."""
     from marsad.evaluate import evaluate as run_evaluation
@@ -241,13 +314,16 @@ def evaluate(
     report = run_evaluation(articles, pipeline.extract)
     report.render(console)
     if json_out is not None:
-        json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2),
-                            encoding="utf-8")
+        json_out.write_text(
+            json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
 
 
 @app.command()
 def show(
-    db: Annotated[str, typer.Option(help="Store URL, e.g. sqlite:///marsad.db")] = "sqlite:///marsad.db",
+    db: Annotated[
+        str, typer.Option(help="Store URL, e.g. sqlite:///marsad.db")
+    ] = "sqlite:///marsad.db",
     country: Annotated[str | None, typer.Option(help="ISO3 filter")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="Event type filter")] = None,
     limit: Annotated[int, typer.Option(min=1)] = 200,
@@ -261,7 +337,9 @@ def show(
     total = store.events_count()
     console.print(f"{store.articles_count()} articles, {total} events in {escape(db)}")
     if len(events) == limit and total > limit:
-        console.print(f"[yellow]showing only {limit} events[/] (the limit); raise --limit to see more")
+        console.print(
+            f"[yellow]showing only {limit} events[/] (the limit); raise --limit to see more"
+        )
     store.close()
 
 

@@ -45,8 +45,10 @@ def store_url_problem(url: str, must_exist: bool = False) -> str | None:
         return None
     database = parsed.database or ""
     if not database:
-        return (f"store {url!r} names no file: an in-memory store would be thrown away; "
-                "write sqlite:///path/to/marsad.db")
+        return (
+            f"store {url!r} names no file: an in-memory store would be thrown away; "
+            "write sqlite:///path/to/marsad.db"
+        )
     if must_exist and database != ":memory:" and not Path(database).exists():
         return f"no such store: {database} (from {url!r})"
     return None

@@ -17,8 +17,10 @@ from marsad.options import parse_date_option
 
 console = Console()
 err = Console(stderr=True)
-rules_app = typer.Typer(help="The extraction rules: list them, check them, measure them on a corpus.",
-                        no_args_is_help=True)
+rules_app = typer.Typer(
+    help="The extraction rules: list them, check them, measure them on a corpus.",
+    no_args_is_help=True,
+)
 
 
 def _articles(inputs: list[Path], published: str | None):
@@ -33,8 +35,12 @@ def _articles(inputs: list[Path], published: str | None):
 
 def explain(
     inputs: Annotated[list[Path], typer.Argument(help="Articles, as for marsad extract")],
-    article_id: Annotated[str | None, typer.Option("--id", help="Only the article with this id")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date for inputs that carry none")] = None,
+    article_id: Annotated[
+        str | None, typer.Option("--id", help="Only the article with this id")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for inputs that carry none")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per article")] = False,
 ) -> None:
     """For every trigger of each article: the event it became, or the rule that stopped
@@ -50,14 +56,28 @@ def explain(
         story = explain_article(extractor, article)
         shown += 1
         if as_json:
-            typer.echo(json.dumps({
-                "article_id": story.article_id,
-                "events": [e.model_dump(mode="json") for e in story.events],
-                "triggers": [{"surface": t.surface, "span_norm": [t.nstart, t.nend],
-                              "sub_event_type": t.sub_event_type, "weight": t.weight,
-                              "event": t.event, "rule": t.rule_id, "reason": t.reason,
-                              "evidence": t.evidence} for t in story.triggers],
-            }, ensure_ascii=False))
+            typer.echo(
+                json.dumps(
+                    {
+                        "article_id": story.article_id,
+                        "events": [e.model_dump(mode="json") for e in story.events],
+                        "triggers": [
+                            {
+                                "surface": t.surface,
+                                "span_norm": [t.nstart, t.nend],
+                                "sub_event_type": t.sub_event_type,
+                                "weight": t.weight,
+                                "event": t.event,
+                                "rule": t.rule_id,
+                                "reason": t.reason,
+                                "evidence": t.evidence,
+                            }
+                            for t in story.triggers
+                        ],
+                    },
+                    ensure_ascii=False,
+                )
+            )
             continue
         _print_story(story)
     if shown == 0:
@@ -66,13 +86,17 @@ def explain(
 
 
 def _print_story(story) -> None:
-    console.rule(f"[bold]{escape(story.article_id or '(no id)')}[/]: "
-                 f"{len(story.triggers)} triggers, {len(story.events)} events")
+    console.rule(
+        f"[bold]{escape(story.article_id or '(no id)')}[/]: "
+        f"{len(story.triggers)} triggers, {len(story.events)} events"
+    )
     for i, event in enumerate(story.events):
-        console.print(f"[bold green]event {i + 1}[/] {escape(event.event_type)} / "
-                      f"{escape(event.sub_event_type)} · {escape(str(event.event_date))} · "
-                      f"{escape(str(event.location))} · killed {event.fatalities} · "
-                      f"confidence {event.confidence}")
+        console.print(
+            f"[bold green]event {i + 1}[/] {escape(event.event_type)} / "
+            f"{escape(event.sub_event_type)} · {escape(str(event.event_date))} · "
+            f"{escape(str(event.location))} · killed {event.fatalities} · "
+            f"confidence {event.confidence}"
+        )
         console.print(f"   trace: {escape(' → '.join(event.trace))}")
     for t in story.triggers:
         head = f"  «{escape(t.surface)}» ({escape(t.sub_event_type)}, {t.weight:g})"
@@ -80,8 +104,10 @@ def _print_story(story) -> None:
             console.print(f"{head} [green]→ event {t.event + 1}[/]")
         else:
             words = " ".join(f"«{escape(w)}»" for w in t.evidence)
-            console.print(f"{head} [red]stopped by {escape(str(t.rule_id))}[/]: "
-                          f"{escape(str(t.reason))} {words}")
+            console.print(
+                f"{head} [red]stopped by {escape(str(t.rule_id))}[/]: "
+                f"{escape(str(t.reason))} {words}"
+            )
         console.print(f"      [dim]{escape(t.sentence[:160])}[/]")
 
 
@@ -99,11 +125,15 @@ def list_rules() -> None:
 @rules_app.command("stats")
 def stats(
     inputs: Annotated[list[Path], typer.Argument(help="Corpus: articles as for marsad extract")],
-    published: Annotated[str | None, typer.Option(help="Publication date for inputs that carry none")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for inputs that carry none")
+    ] = None,
     examples: Annotated[int, typer.Option(help="Example sentences to show per rule")] = 2,
     rule: Annotated[str | None, typer.Option(help="Only rules whose id starts with this")] = None,
     limit: Annotated[int | None, typer.Option(help="Stop after this many articles")] = None,
-    out: Annotated[Path | None, typer.Option("-o", help="Also write the counts and examples as JSON")] = None,
+    out: Annotated[
+        Path | None, typer.Option("-o", help="Also write the counts and examples as JSON")
+    ] = None,
 ) -> None:
     """Per rule and step: how often it fired over the corpus (stopping a trigger, or in
     the trace of a written event) and a few sentences it fired on."""
@@ -131,23 +161,49 @@ def stats(
             for rid in event.trace:
                 _count(fired, seen, samples, rid, event.notes, examples)
         articles_with.update(seen)
-    ids = [r.id for r in load_rulebook().all()] + sorted(set(fired) - {
-        r.id for r in load_rulebook().all()})
+    ids = [r.id for r in load_rulebook().all()] + sorted(
+        set(fired) - {r.id for r in load_rulebook().all()}
+    )
     if rule:
         ids = [i for i in ids if i.startswith(rule)]
     table = Table("rule", "fired", "articles", "examples", title=f"{n} articles")
     for rid in ids:
-        table.add_row(rid, str(fired[rid]), str(articles_with[rid]),
-                      escape("\n".join(s[:140] for s in samples[rid])))
+        table.add_row(
+            rid,
+            str(fired[rid]),
+            str(articles_with[rid]),
+            escape("\n".join(s[:140] for s in samples[rid])),
+        )
     console.print(table)
     if out is not None:
-        out.write_text(json.dumps({"articles": n, "rules": {
-            rid: {"fired": fired[rid], "articles": articles_with[rid], "examples": samples[rid]}
-            for rid in ids}}, ensure_ascii=False, indent=1), encoding="utf-8")
+        out.write_text(
+            json.dumps(
+                {
+                    "articles": n,
+                    "rules": {
+                        rid: {
+                            "fired": fired[rid],
+                            "articles": articles_with[rid],
+                            "examples": samples[rid],
+                        }
+                        for rid in ids
+                    },
+                },
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
 
 
-def _count(fired: Counter[str], seen: set[str], samples: dict[str, list[str]], rid: str,
-           sentence: str, keep: int) -> None:
+def _count(
+    fired: Counter[str],
+    seen: set[str],
+    samples: dict[str, list[str]],
+    rid: str,
+    sentence: str,
+    keep: int,
+) -> None:
     fired[rid] += 1
     seen.add(rid)
     if len(samples[rid]) < keep:

@@ -17,17 +17,30 @@ from tests.store.conftest import pg_schema_url
 API_KEY = "test-key-0f3a9c"
 
 ARTICLES = [
-    {"id": "wasat/1", "source": "alwasat", "published": "2026-11-02",
-     "url": "https://example.org/wasat/1", "title": "اشتباكات في سرت",
-     "text": "اندلعت اشتباكات عنيفة أمس بين الجيش ومسلحين في ضواحي مدينة سرت، ما أسفر عن "
-             "مقتل خمسة جنود وإصابة سبعة آخرين."},
-    {"id": "marsad-test/2", "source": "libyaobserver", "published": "2026-11-02",
-     "title": "معارك سرت",
-     "text": "قتل خمسة جنود وأصيب سبعة آخرون أمس في اشتباكات بين الجيش ومسلحين قرب مدينة سرت."},
-    {"id": "bayan/3", "source": "bayan", "published": "2026-11-05",
-     "title": "<script>alert('x')</script>",
-     "text": "<script>alert('x')</script> تظاهر مئات المواطنين اليوم في مدينة بنغازي "
-             "احتجاجا على انقطاع الكهرباء."},
+    {
+        "id": "wasat/1",
+        "source": "alwasat",
+        "published": "2026-11-02",
+        "url": "https://example.org/wasat/1",
+        "title": "اشتباكات في سرت",
+        "text": "اندلعت اشتباكات عنيفة أمس بين الجيش ومسلحين في ضواحي مدينة سرت، ما أسفر عن "
+        "مقتل خمسة جنود وإصابة سبعة آخرين.",
+    },
+    {
+        "id": "marsad-test/2",
+        "source": "libyaobserver",
+        "published": "2026-11-02",
+        "title": "معارك سرت",
+        "text": "قتل خمسة جنود وأصيب سبعة آخرون أمس في اشتباكات بين الجيش ومسلحين قرب مدينة سرت.",
+    },
+    {
+        "id": "bayan/3",
+        "source": "bayan",
+        "published": "2026-11-05",
+        "title": "<script>alert('x')</script>",
+        "text": "<script>alert('x')</script> تظاهر مئات المواطنين اليوم في مدينة بنغازي "
+        "احتجاجا على انقطاع الكهرباء.",
+    },
 ]
 
 

@@ -23,7 +23,9 @@ def _sirte(client):
 def test_openapi_docs(client):
     assert client.get("/docs").status_code == 200
     spec = client.get("/openapi.json").json()
-    assert {"/api/events", "/api/events/{event_id}", "/api/stats", "/api/articles"} <= set(spec["paths"])
+    assert {"/api/events", "/api/events/{event_id}", "/api/stats", "/api/articles"} <= set(
+        spec["paths"]
+    )
     assert "Article" in spec["components"]["schemas"]
 
 
@@ -51,8 +53,13 @@ def test_filters_match_marsad_events(client):
 
 
 def test_bad_filters_are_422(client):
-    for params in ({"from": "yesterday"}, {"bbox": "1,2,3"}, {"limit": 0}, {"format": "xml"},
-                   {"min_fatalities": "many"}):
+    for params in (
+        {"from": "yesterday"},
+        {"bbox": "1,2,3"},
+        {"limit": 0},
+        {"format": "xml"},
+        {"min_fatalities": "many"},
+    ):
         r = client.get("/api/events", params=params)
         assert r.status_code == 422, params
         assert r.json()["detail"]
@@ -63,7 +70,10 @@ def test_pagination(client):
     assert first["count"] == 1 and first["next_offset"] == 1
     second = client.get("/api/events", params={"limit": 1, "offset": 1}).json()
     assert second["next_offset"] is None
-    assert [first["events"][0]["location"], second["events"][0]["location"]] == ["Sirte", "Benghazi"]
+    assert [first["events"][0]["location"], second["events"][0]["location"]] == [
+        "Sirte",
+        "Benghazi",
+    ]
 
 
 def test_geojson_and_csv(client):
@@ -95,7 +105,10 @@ def test_event_detail_has_sources_trace_and_evidence_text(client):
         assert "سرت" in report["evidence_text"]["location"]
     # a report id leads to its cluster
     report_id = detail["reports"][0]["event_id"]
-    assert client.get(f"/api/events/{report_id}").json()["event"]["event_id_cnty"] == sirte["event_id_cnty"]
+    assert (
+        client.get(f"/api/events/{report_id}").json()["event"]["event_id_cnty"]
+        == sirte["event_id_cnty"]
+    )
 
 
 def test_unknown_event_is_404(client):
@@ -106,11 +119,15 @@ def test_unknown_event_is_404(client):
 def test_stats(client):
     stats = client.get("/api/stats").json()
     assert stats["events"] == 2 and stats["fatalities"] == 5
-    assert stats["by_type"] == [{"key": "Battles", "events": 1, "fatalities": 5},
-                                {"key": "Protests", "events": 1, "fatalities": 0}]
+    assert stats["by_type"] == [
+        {"key": "Battles", "events": 1, "fatalities": 5},
+        {"key": "Protests", "events": 1, "fatalities": 0},
+    ]
     assert stats["by_country"] == [{"key": "LBY", "events": 2, "fatalities": 5}]
-    assert [d["key"] for d in stats["by_day"]] == [sirte_day := _sirte(client)["event_date"],
-                                                   "2026-11-05"] and sirte_day
+    assert [d["key"] for d in stats["by_day"]] == [
+        sirte_day := _sirte(client)["event_date"],
+        "2026-11-05",
+    ] and sirte_day
     assert client.get("/api/stats", params={"type": "Protests"}).json()["fatalities"] == 0
 
 
@@ -118,9 +135,14 @@ def test_writes_need_the_key(client, auth):
     sirte = _sirte(client)["event_id_cnty"]
     body = {"changes": {"fatalities": 4}, "note": "n", "author": "a"}
     assert client.patch(f"/api/events/{sirte}", json=body).status_code == 401
-    assert client.patch(f"/api/events/{sirte}", json=body,
-                        headers={"X-API-Key": "wrong"}).status_code == 401
-    assert client.delete(f"/api/events/{sirte}", params={"note": "n", "author": "a"}).status_code == 401
+    assert (
+        client.patch(f"/api/events/{sirte}", json=body, headers={"X-API-Key": "wrong"}).status_code
+        == 401
+    )
+    assert (
+        client.delete(f"/api/events/{sirte}", params={"note": "n", "author": "a"}).status_code
+        == 401
+    )
     assert client.post("/api/articles", json=ARTICLES[0]).status_code == 401
     assert _sirte(client)["fatalities"] == 5
 
@@ -132,8 +154,9 @@ def test_no_key_configured_means_read_only(db_url):
 
     app = create_app(Settings(db=db_url, api_key=None))
     with TestClient(app) as c:
-        r = c.delete("/api/events/x", params={"note": "n", "author": "a"},
-                     headers={"X-API-Key": ""})
+        r = c.delete(
+            "/api/events/x", params={"note": "n", "author": "a"}, headers={"X-API-Key": ""}
+        )
         assert r.status_code == 403 and "MARSAD_API_KEY" in r.json()["detail"]
         assert c.get("/api/events").status_code == 200
     app.state.store.close()
@@ -153,13 +176,19 @@ def test_protected_reads(db_url):
 
 def test_patch_is_a_recorded_correction(client, auth):
     sirte = _sirte(client)["event_id_cnty"]
-    r = client.patch(f"/api/events/{sirte}", headers=auth,
-                     json={"changes": {"fatalities": 4}, "note": "المصدر الرسمي: أربعة",
-                           "author": "analyst1"})
+    r = client.patch(
+        f"/api/events/{sirte}",
+        headers=auth,
+        json={"changes": {"fatalities": 4}, "note": "المصدر الرسمي: أربعة", "author": "analyst1"},
+    )
     assert r.status_code == 200, r.text
     [recorded] = r.json()["corrections"]
     assert (recorded["field"], recorded["value"], recorded["author"], recorded["note"]) == (
-        "fatalities", 4, "analyst1", "المصدر الرسمي: أربعة")
+        "fatalities",
+        4,
+        "analyst1",
+        "المصدر الرسمي: أربعة",
+    )
     assert _sirte(client)["fatalities"] == 4
     detail = client.get(f"/api/events/{_sirte(client)['event_id_cnty']}").json()
     assert [c["author"] for c in detail["corrections"]] == ["analyst1"]
@@ -167,16 +196,21 @@ def test_patch_is_a_recorded_correction(client, auth):
 
 def test_patch_errors_are_clear(client, auth):
     sirte = _sirte(client)["event_id_cnty"]
-    cases = [({"changes": {"fatalities": -1}, "note": "n", "author": "a"}, ">= 0"),
-             ({"changes": {"colour": "red"}, "note": "n", "author": "a"}, "cannot be corrected"),
-             ({"changes": {"fatalities": 3}, "author": "a"}, "note"),
-             ({"note": "n", "author": "a"}, "nothing to correct")]
+    cases = [
+        ({"changes": {"fatalities": -1}, "note": "n", "author": "a"}, ">= 0"),
+        ({"changes": {"colour": "red"}, "note": "n", "author": "a"}, "cannot be corrected"),
+        ({"changes": {"fatalities": 3}, "author": "a"}, "note"),
+        ({"note": "n", "author": "a"}, "nothing to correct"),
+    ]
     for body, words in cases:
         r = client.patch(f"/api/events/{sirte}", headers=auth, json=body)
         assert r.status_code == 422, body
         assert words in json.dumps(r.json()["detail"], ensure_ascii=False), r.text
-    r = client.patch("/api/events/mrsc-nothing", headers=auth,
-                     json={"changes": {"fatalities": 1}, "note": "n", "author": "a"})
+    r = client.patch(
+        "/api/events/mrsc-nothing",
+        headers=auth,
+        json={"changes": {"fatalities": 1}, "note": "n", "author": "a"},
+    )
     assert r.status_code == 404
     assert _sirte(client)["fatalities"] == 5
 
@@ -184,8 +218,9 @@ def test_patch_errors_are_clear(client, auth):
 def test_delete(client, auth):
     protest = _events(client, type="Protests")[0]["event_id_cnty"]
     assert client.delete(f"/api/events/{protest}", headers=auth).status_code == 422  # no why
-    r = client.delete(f"/api/events/{protest}", headers=auth,
-                      params={"note": "ليس حدثا", "author": "analyst2"})
+    r = client.delete(
+        f"/api/events/{protest}", headers=auth, params={"note": "ليس حدثا", "author": "analyst2"}
+    )
     assert r.status_code == 200, r.text
     assert r.json()["corrections"][0]["action"] == "delete"
     assert _events(client, type="Protests") == []
@@ -193,8 +228,12 @@ def test_delete(client, auth):
 
 
 def test_post_articles(client, auth):
-    one = {"id": "new/1", "source": "alwasat", "published": "2026-11-09",
-           "text": "قصفت طائرة مسيرة مواقع لمسلحين في مدينة أجدابيا أمس ما أدى إلى مقتل ثلاثة منهم."}
+    one = {
+        "id": "new/1",
+        "source": "alwasat",
+        "published": "2026-11-09",
+        "text": "قصفت طائرة مسيرة مواقع لمسلحين في مدينة أجدابيا أمس ما أدى إلى مقتل ثلاثة منهم.",
+    }
     r = client.post("/api/articles", headers=auth, json=one)
     assert r.status_code == 201, r.text
     body = r.json()
@@ -211,12 +250,19 @@ def test_post_articles(client, auth):
 
 
 def test_malformed_bodies_are_422(client, auth):
-    cases = [(b"{not json", "malformed JSON"), (b"[]", "no articles"), (b"[1]", "article 0: not a JSON object"),
-             (b'{"id": "x"}', "text"), (b'[{"text": "   "}]', "text is empty"),
-             (b'{"text": "\xd8"}', "UTF-8"), (b'{"text": "t", "published": "soon"}', "published")]
+    cases = [
+        (b"{not json", "malformed JSON"),
+        (b"[]", "no articles"),
+        (b"[1]", "article 0: not a JSON object"),
+        (b'{"id": "x"}', "text"),
+        (b'[{"text": "   "}]', "text is empty"),
+        (b'{"text": "\xd8"}', "UTF-8"),
+        (b'{"text": "t", "published": "soon"}', "published"),
+    ]
     for raw, words in cases:
-        r = client.post("/api/articles", headers={**auth, "Content-Type": "application/json"},
-                        content=raw)
+        r = client.post(
+            "/api/articles", headers={**auth, "Content-Type": "application/json"}, content=raw
+        )
         assert r.status_code == 422, raw
         assert words in r.json()["detail"], (raw, r.text)
 

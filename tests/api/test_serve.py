@@ -25,8 +25,12 @@ def _free_port() -> int:
 def test_serve_answers_over_http(db_url):
     port = _free_port()
     env = {**os.environ, "MARSAD_API_KEY": "k"}
-    proc = subprocess.Popen([*LAUNCH, "serve", "--db", db_url, "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [*LAUNCH, "serve", "--db", db_url, "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -41,8 +45,15 @@ def test_serve_answers_over_http(db_url):
         assert r.status_code == 200
         assert [e["location"] for e in r.json()["events"]] == ["Sirte", "Benghazi"]
         assert httpx.get(f"{base}/docs", timeout=5).status_code == 200
-        assert httpx.delete(f"{base}/api/events/x", params={"note": "n", "author": "a"},
-                            headers={"X-API-Key": "wrong"}, timeout=5).status_code == 401
+        assert (
+            httpx.delete(
+                f"{base}/api/events/x",
+                params={"note": "n", "author": "a"},
+                headers={"X-API-Key": "wrong"},
+                timeout=5,
+            ).status_code
+            == 401
+        )
     finally:
         proc.terminate()
         proc.wait(10)

@@ -41,8 +41,11 @@ def test_batch_equals_single_process(tmp_path, input_file, pipeline, workers):
 def test_bad_lines_end_in_rejects_and_do_not_stop(tmp_path, input_file):
     out = tmp_path / "out"
     result = run_batch([input_file], out, partition_size=4, workers=1)
-    rejects = [r for p in sorted(out.glob("rejects/rejects-*.parquet"))
-               for r in rejects_from_table(pq.read_table(p))]
+    rejects = [
+        r
+        for p in sorted(out.glob("rejects/rejects-*.parquet"))
+        for r in rejects_from_table(pq.read_table(p))
+    ]
     assert result.rejects == len(rejects) == 3
     assert {r.origin.rsplit(":", 1)[1] for r in rejects} == {"4", "9", "16"}
     assert any(r.raw.startswith("{this is not json") for r in rejects)
@@ -58,11 +61,14 @@ def test_extraction_error_becomes_a_reject(tmp_path, input_file, pipeline, monke
 
     monkeypatch.setitem(worker._PIPELINES, DEFAULT_MIN_CONFIDENCE, Flaky())
     result = run_batch([input_file], tmp_path / "out", partition_size=50, workers=1)
-    rejects = rejects_from_table(pq.read_table(tmp_path / "out" / "rejects" / "rejects-00000.parquet"))
+    rejects = rejects_from_table(
+        pq.read_table(tmp_path / "out" / "rejects" / "rejects-00000.parquet")
+    )
     assert result.articles == 13
     # the reject names the file and line the article came from, and its id
     assert [(r.origin, r.extra) for r in rejects if "exploded" in r.reason] == [
-        (f"{input_file}:5", {"article_id": "syn-2"})]
+        (f"{input_file}:5", {"article_id": "syn-2"})
+    ]
     assert all(e.article_id != "syn-2" for e in read_events(tmp_path / "out"))
 
 
@@ -135,8 +141,9 @@ def test_ingest_twice_gives_the_same_counts(tmp_path, input_file):
 
     out, db = tmp_path / "out", f"sqlite:///{tmp_path / 'm.db'}"
     runner = CliRunner()
-    ran = runner.invoke(app, ["batch", str(input_file), "-o", str(out), "--workers", "1",
-                              "--partition-size", "4"])
+    ran = runner.invoke(
+        app, ["batch", str(input_file), "-o", str(out), "--workers", "1", "--partition-size", "4"]
+    )
     assert ran.exit_code == 0, ran.output
     counts = []
     for _ in range(2):

@@ -14,14 +14,20 @@ from .conftest import CORPUS, reference_events
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None, silence_logs=logging.ERROR) as c:
+    with distributed.LocalCluster(
+        n_workers=2,
+        processes=True,
+        threads_per_worker=1,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    ) as c:
         yield c
 
 
 def test_dask_equals_single_process(tmp_path, input_file, pipeline, cluster):
-    result = run_batch([input_file], tmp_path / "out", partition_size=3,
-                       scheduler=cluster.scheduler_address)
+    result = run_batch(
+        [input_file], tmp_path / "out", partition_size=3, scheduler=cluster.scheduler_address
+    )
     assert len(result.partitions) == 5 and result.rejects == 3
     assert read_events(tmp_path / "out") == reference_events([input_file], pipeline)
 
@@ -39,8 +45,9 @@ def test_dask_equals_local_on_corpus_slice(tmp_path, pipeline, cluster):
             if i >= 300:
                 break
             fh.write(article.model_dump_json() + "\n")
-    dask_run = run_batch([subset], tmp_path / "dask", partition_size=75,
-                         scheduler=cluster.scheduler_address)
+    dask_run = run_batch(
+        [subset], tmp_path / "dask", partition_size=75, scheduler=cluster.scheduler_address
+    )
     local_run = run_batch([subset], tmp_path / "local", partition_size=75, workers=1)
     assert dask_run.articles == local_run.articles == 300
     assert read_events(tmp_path / "dask") == read_events(tmp_path / "local")

@@ -43,18 +43,21 @@ class _DiesOnce:
 
 
 def test_dead_worker_partition_is_retried(tmp_path, input_file, pipeline, monkeypatch):
-    monkeypatch.setitem(worker._PIPELINES, DEFAULT_MIN_CONFIDENCE,
-                        _DiesOnce(pipeline, "syn-2", tmp_path / "died"))
+    monkeypatch.setitem(
+        worker._PIPELINES, DEFAULT_MIN_CONFIDENCE, _DiesOnce(pipeline, "syn-2", tmp_path / "died")
+    )
     result = run_batch([input_file], tmp_path / "out", partition_size=3, workers=2)
     assert (tmp_path / "died").exists()  # a worker really died
     assert result.failed == [] and result.articles == 13
     assert read_events(tmp_path / "out") == reference_events([input_file], pipeline)
 
 
-def test_partition_that_always_kills_its_worker_fails_alone(tmp_path, input_file, pipeline,
-                                                            monkeypatch):
-    monkeypatch.setitem(worker._PIPELINES, DEFAULT_MIN_CONFIDENCE,
-                        _DiesOnce(pipeline, "syn-2", None))
+def test_partition_that_always_kills_its_worker_fails_alone(
+    tmp_path, input_file, pipeline, monkeypatch
+):
+    monkeypatch.setitem(
+        worker._PIPELINES, DEFAULT_MIN_CONFIDENCE, _DiesOnce(pipeline, "syn-2", None)
+    )
     result = run_batch([input_file], tmp_path / "out", partition_size=3, workers=2)
     (failed,) = result.failed
     assert "worker process died" in failed.failed
@@ -64,12 +67,26 @@ def test_partition_that_always_kills_its_worker_fails_alone(tmp_path, input_file
     assert [p["name"] for p in manifest["partitions"] if p["failed"]] == [failed.name]
 
 
-def test_batch_command_reports_a_failed_partition_without_traceback(tmp_path, input_file,
-                                                                     pipeline, monkeypatch):
-    monkeypatch.setitem(worker._PIPELINES, DEFAULT_MIN_CONFIDENCE,
-                        _DiesOnce(pipeline, "syn-2", None))
-    result = runner.invoke(app, ["batch", str(input_file), "-o", str(tmp_path / "o"),
-                                 "--workers", "2", "--partition-size", "3", "--no-count"])
+def test_batch_command_reports_a_failed_partition_without_traceback(
+    tmp_path, input_file, pipeline, monkeypatch
+):
+    monkeypatch.setitem(
+        worker._PIPELINES, DEFAULT_MIN_CONFIDENCE, _DiesOnce(pipeline, "syn-2", None)
+    )
+    result = runner.invoke(
+        app,
+        [
+            "batch",
+            str(input_file),
+            "-o",
+            str(tmp_path / "o"),
+            "--workers",
+            "2",
+            "--partition-size",
+            "3",
+            "--no-count",
+        ],
+    )
     assert result.exit_code == 1
     assert "failed: a worker process died" in result.output
     assert "Traceback" not in result.output
@@ -77,12 +94,10 @@ def test_batch_command_reports_a_failed_partition_without_traceback(tmp_path, in
 
 def test_progress_advances_per_article(tmp_path, input_file):
     seen: list[int] = []
-    run_batch([input_file], tmp_path / "out", partition_size=50, workers=2,
-              on_articles=seen.append)
+    run_batch([input_file], tmp_path / "out", partition_size=50, workers=2, on_articles=seen.append)
     assert sum(seen) == 13
     seen.clear()
-    run_batch([input_file], tmp_path / "one", partition_size=50, workers=1,
-              on_articles=seen.append)
+    run_batch([input_file], tmp_path / "one", partition_size=50, workers=1, on_articles=seen.append)
     assert seen == [1] * 13  # one call per article, not one per 50-article partition
 
 
@@ -91,9 +106,12 @@ def test_budget_rejects_long_articles_in_batch(tmp_path, input_file):
 
     from marsad.batch.tables import rejects_from_table
 
-    result = run_batch([input_file], tmp_path / "out", partition_size=50, workers=1,
-                       budget=Budget(max_chars=200))
-    rejects = rejects_from_table(pq.read_table(partition_path(tmp_path / "out", "rejects", "00000")))
+    result = run_batch(
+        [input_file], tmp_path / "out", partition_size=50, workers=1, budget=Budget(max_chars=200)
+    )
+    rejects = rejects_from_table(
+        pq.read_table(partition_path(tmp_path / "out", "rejects", "00000"))
+    )
     too_long = [r for r in rejects if r.reason.startswith("too long")]
     assert too_long and all(r.origin.startswith(f"{input_file}:") for r in too_long)
     assert result.articles == 13
@@ -117,14 +135,17 @@ def test_stale_partitions_of_a_larger_run_are_removed(tmp_path, input_file, pipe
     small.write_text("\n".join(lines) + "\n", encoding="utf-8")
     run_batch([small], out, partition_size=2, workers=1)
     assert sorted(p.name for p in partition_files(out, "events")) == [
-        "events-00000.parquet", "events-00001.parquet"]
+        "events-00000.parquet",
+        "events-00001.parquet",
+    ]
     assert read_events(out) == reference_events([small], pipeline)
 
 
 def test_ingest_refuses_a_folder_without_partitions(tmp_path):
     (tmp_path / "notbatch").mkdir()
-    result = runner.invoke(app, ["ingest", str(tmp_path / "notbatch"),
-                                 "--db", f"sqlite:///{tmp_path / 'i.db'}"])
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "notbatch"), "--db", f"sqlite:///{tmp_path / 'i.db'}"]
+    )
     assert result.exit_code == 2 and "no articles found" in result.output
 
 

@@ -12,8 +12,9 @@ PUB = dt.date(2015, 8, 11)
 
 
 def test_pipeline_work_is_linear(pipeline) -> None:
-    ratio = doubling_ratio(lambda t: pipeline.extract(Article(id="x", text=t, published=PUB)),
-                           base=400)
+    ratio = doubling_ratio(
+        lambda t: pipeline.extract(Article(id="x", text=t, published=PUB)), base=400
+    )
     assert ratio <= 2.25
 
 

@@ -19,7 +19,39 @@ from marsad.store import Store
 from tests.conftest import make_event
 from tests.link.test_link import three_reports
 
-ACLED_HEADER = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"]
+ACLED_HEADER = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+]
 
 
 @pytest.fixture
@@ -27,11 +59,24 @@ def db(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'x.db'}"
     with Store(url) as st:
         for ev in three_reports():
-            st.save(Article(id=ev.article_id, text=f"نص {ev.article_id}",
-                            source=ev.article_id.split("-")[0]), [ev])
-        lone = make_event("evil", 0, actor1=None, actor2=None, inter1=None, inter2=None,
-                          event_date="2016-01-02", sub_event_type="Armed clash",
-                          event_type="Battles", notes="=HYPERLINK(\"http://x\")")
+            st.save(
+                Article(
+                    id=ev.article_id, text=f"نص {ev.article_id}", source=ev.article_id.split("-")[0]
+                ),
+                [ev],
+            )
+        lone = make_event(
+            "evil",
+            0,
+            actor1=None,
+            actor2=None,
+            inter1=None,
+            inter2=None,
+            event_date="2016-01-02",
+            sub_event_type="Armed clash",
+            event_type="Battles",
+            notes='=HYPERLINK("http://x")',
+        )
         st.save(Article(id="evil", text="نص آخر", source="@SUM(1+1)"), [lone])
         assert st.clusters_count() == 2
     return url
@@ -79,19 +124,36 @@ def test_geojson_jsonl_parquet_round_trip(db: str, tmp_path: Path) -> None:
     table = pq.read_table(tmp_path / "e.parquet")
     assert table.num_rows == len(clusters) and table.column_names == list(COLUMNS)
     assert sorted(table.column("fatalities").to_pylist()) == sorted(
-        c["fatalities"] for c in clusters.values())
+        c["fatalities"] for c in clusters.values()
+    )
 
 
 def test_reports_and_filters(db: str, tmp_path: Path) -> None:
     run("export", "--db", db, "--reports", "-o", str(tmp_path / "r.csv"))
     assert len(pd.read_csv(tmp_path / "r.csv")) == 4
-    run("export", "--db", db, "--country", "IRQ", "--min-sources", "2", "-o", str(tmp_path / "f.csv"))
+    run(
+        "export",
+        "--db",
+        db,
+        "--country",
+        "IRQ",
+        "--min-sources",
+        "2",
+        "-o",
+        str(tmp_path / "f.csv"),
+    )
     assert len(pd.read_csv(tmp_path / "f.csv")) == 1
 
 
 def test_escape_cell() -> None:
     assert [escape_cell(v) for v in ("=1+1", "+1", "-x", "@a", "ok", -3.5)] == [
-        "'=1+1", "'+1", "'-x", "'@a", "ok", -3.5]
+        "'=1+1",
+        "'+1",
+        "'-x",
+        "'@a",
+        "ok",
+        -3.5,
+    ]
 
 
 def test_clear_errors(tmp_path: Path) -> None:
@@ -101,8 +163,10 @@ def test_clear_errors(tmp_path: Path) -> None:
         (["show", "--db", "sqlite:///"], "in-memory"),
         (["show", "--db", "notaurl"], "not a database URL"),
         (["show", "--db", "postgresql+psycopg://postgres@127.0.0.1:1/x"], "cannot connect"),
-        (["correct", "nope", "fatalities=1", "--db", f"sqlite:///{tmp_path / 'typo.db'}"],
-         "does not exist"),
+        (
+            ["correct", "nope", "fatalities=1", "--db", f"sqlite:///{tmp_path / 'typo.db'}"],
+            "does not exist",
+        ),
     ):
         result = runner.invoke(app, args)
         assert result.exit_code == 2 and message in result.output, result.output
@@ -113,12 +177,29 @@ def test_clear_errors(tmp_path: Path) -> None:
 def test_export_shows_corrected_values_and_lists_corrections(db: str, tmp_path: Path) -> None:
     with Store(db) as st:
         big = next(c for c in st.clusters() if c["source_count"] == 3)
-    run("correct", big["cluster_id"], "fatalities=29", "location=Hillah", "--note", "morgue",
-        "--db", db)
-    run("export", "--db", db, "-o", str(tmp_path / "e.csv"),
-        "--corrections", str(tmp_path / "c.jsonl"))
+    run(
+        "correct",
+        big["cluster_id"],
+        "fatalities=29",
+        "location=Hillah",
+        "--note",
+        "morgue",
+        "--db",
+        db,
+    )
+    run(
+        "export",
+        "--db",
+        db,
+        "-o",
+        str(tmp_path / "e.csv"),
+        "--corrections",
+        str(tmp_path / "c.jsonl"),
+    )
     row = pd.read_csv(tmp_path / "e.csv").query("source_count == 3").iloc[0]
     assert row.fatalities == 29 and row.location == "Hillah" and "29 killed" in row.notes
     listed = [json.loads(x) for x in (tmp_path / "c.jsonl").read_text().splitlines()]
     assert [(c["field"], c["value"], c["note"]) for c in listed] == [
-        ("fatalities", 29, "morgue"), ("location", "Hillah", "morgue")]
+        ("fatalities", 29, "morgue"),
+        ("location", "Hillah", "morgue"),
+    ]

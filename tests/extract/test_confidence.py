@@ -63,16 +63,30 @@ def test_weights_file_bad_threshold_is_an_error(tmp_path: Path) -> None:
 
 
 def _frame(**kw) -> ArticleFrame:
-    base = dict(sentences=10, acts=1, title_history=False, history_sentences=0, domain={"sport": 0, "economy": 0, "culture": 0,
-                                                "technology": 0},
-                domain_sentences=0, strong_sentences=0, title_trigger=0.0,
-                old_year_sentences=frozenset())
+    base = dict(
+        sentences=10,
+        acts=1,
+        title_history=False,
+        history_sentences=0,
+        domain={"sport": 0, "economy": 0, "culture": 0, "technology": 0},
+        domain_sentences=0,
+        strong_sentences=0,
+        title_trigger=0.0,
+        old_year_sentences=frozenset(),
+    )
     return ArticleFrame(**(base | kw))
 
 
 def _candidate(**kw) -> Candidate:
-    c = Candidate(event_type="Battles", sub_event_type="Armed clash", weight=0.9,
-                  trigger_span=Span(0, 4), trigger_nstart=0, sentence=4, clause=(0, 10))
+    c = Candidate(
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        weight=0.9,
+        trigger_span=Span(0, 4),
+        trigger_nstart=0,
+        sentence=4,
+        clause=(0, 10),
+    )
     c.sentences.add(4)
     for key, value in kw.items():
         setattr(c, key, value)
@@ -81,11 +95,17 @@ def _candidate(**kw) -> Candidate:
 
 def test_features_of_a_constructed_event() -> None:
     actor = ActorRef("Military Forces of Syria", 1, "SYR", "الجيش", Span(5, 10))
-    c = _candidate(actor1=actor, toll=Toll(killed=3), time_precision=1, reports=4,
-                   place_qualifier="مدينه")
-    frame = _frame(acts=3, strong_sentences=5, domain={"sport": 5, "economy": 0, "culture": 0,
-                                                        "technology": 0},
-                   domain_sentences=2, old_year_sentences=frozenset({4}), title_trigger=0.9)
+    c = _candidate(
+        actor1=actor, toll=Toll(killed=3), time_precision=1, reports=4, place_qualifier="مدينه"
+    )
+    frame = _frame(
+        acts=3,
+        strong_sentences=5,
+        domain={"sport": 5, "economy": 0, "culture": 0, "technology": 0},
+        domain_sentences=2,
+        old_year_sentences=frozenset({4}),
+        title_trigger=0.9,
+    )
     f = features(c, frame, tuple(CANDIDATE_FEATURES))
     assert f["bias"] == 1.0 and f["trigger"] == 0.9 and f["strong"] == 1.0
     assert f["actor1"] == 1.0 and f["actor2"] == 0.0 and f["toll"] == 1.0
@@ -98,8 +118,11 @@ def test_features_of_a_constructed_event() -> None:
     assert f["acts"] == 0.5 and f["act_density"] == 0.3 and f["length"] == 0.25
     assert f["first"] == 0.0
     # an inherited place is no place of the act's own, nor a qualified one
-    inherited = features(_candidate(place_inherited=True, place_qualifier="مدينه"), _frame(),
-                         tuple(CANDIDATE_FEATURES))
+    inherited = features(
+        _candidate(place_inherited=True, place_qualifier="مدينه"),
+        _frame(),
+        tuple(CANDIDATE_FEATURES),
+    )
     assert inherited["own_place"] == 0.0 and inherited["qualified_place"] == 0.0
     assert inherited["old_year"] == 0.0 and inherited["acts"] == 0.0
 
@@ -108,9 +131,15 @@ def test_a_sport_frame_lowers_confidence_of_the_same_act() -> None:
     c = _candidate()
     weights = load_weights()
     news = probability(features(c, _frame(strong_sentences=4, acts=2)), weights)
-    sport = probability(features(c, _frame(domain={"sport": 6, "economy": 0, "culture": 0,
-                                                   "technology": 0}, domain_sentences=6)),
-                        weights)
+    sport = probability(
+        features(
+            c,
+            _frame(
+                domain={"sport": 6, "economy": 0, "culture": 0, "technology": 0}, domain_sentences=6
+            ),
+        ),
+        weights,
+    )
     assert sport < news
 
 
@@ -125,9 +154,11 @@ def _scan(extractor: Extractor, text: str, title: str | None = None):
 
 
 def test_frame_counts_domain_sentences_without_acts(extractor: Extractor) -> None:
-    text = ("فاز المنتخب في المباراة على ملعب المدينة.\n"
-            "وسجل اللاعب هدفين في الشوط الثاني من المباراة.\n"
-            "وقتل ثلاثة جنود في هجوم انتحاري قرب الحدود عام 2014.")
+    text = (
+        "فاز المنتخب في المباراة على ملعب المدينة.\n"
+        "وسجل اللاعب هدفين في الشوط الثاني من المباراة.\n"
+        "وقتل ثلاثة جنود في هجوم انتحاري قرب الحدود عام 2014."
+    )
     scan = _scan(extractor, text, title="هجوم انتحاري يقتل ثلاثة جنود")
     frame = article_frame(scan, 2)
     assert frame.sentences == 3 and frame.acts == 2
@@ -169,8 +200,9 @@ def test_fit_recovers_calibrated_probabilities() -> None:
 def test_sample_weight_counts_like_repeated_rows() -> None:
     rows, labels = _rows(600, seed=5)
     doubled = fit(rows + rows[:100], labels + labels[:100], l2=0.5, names=("bias", "toll"))
-    weighted = fit(rows, labels, l2=0.5, names=("bias", "toll"),
-                   sample_weight=[2.0] * 100 + [1.0] * 500)
+    weighted = fit(
+        rows, labels, l2=0.5, names=("bias", "toll"), sample_weight=[2.0] * 100 + [1.0] * 500
+    )
     assert weighted == pytest.approx(doubled, abs=1e-3)
 
 

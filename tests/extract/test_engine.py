@@ -19,15 +19,25 @@ EXAMPLES = ROOT / "examples" / "articles.jsonl"
 
 
 def _articles() -> list[Article]:
-    articles = [Article(**json.loads(line)) for line in EXAMPLES.read_text(encoding="utf-8").splitlines()
-                if line.strip()]
+    articles = [
+        Article(**json.loads(line))
+        for line in EXAMPLES.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     for name in ("seed", "dev", "web2018-tune"):
         path = SHARED / "gold" / f"{name}.jsonl"
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():
                 raw = json.loads(line)
-                articles.append(Article(**{k: raw[k] for k in ("id", "text", "title", "published",
-                                                             "source", "url") if k in raw}))
+                articles.append(
+                    Article(
+                        **{
+                            k: raw[k]
+                            for k in ("id", "text", "title", "published", "source", "url")
+                            if k in raw
+                        }
+                    )
+                )
     return articles
 
 
@@ -67,17 +77,33 @@ def test_every_event_has_a_trace_that_starts_with_its_trigger(extractor: Extract
 
 def test_the_stage_loop_runs_every_stage_in_order() -> None:
     names = [stage.__name__ for stage in STAGES]
-    assert names == ["find_acts", "gate", "type_acts", "place_acts", "date_acts", "role_acts",
-                     "retype_acts", "finish_roles", "toll_acts", "credible", "corefer"]
+    assert names == [
+        "find_acts",
+        "gate",
+        "type_acts",
+        "place_acts",
+        "date_acts",
+        "role_acts",
+        "retype_acts",
+        "finish_roles",
+        "toll_acts",
+        "credible",
+        "corefer",
+    ]
 
 
 def test_settings_every_value_is_read_somewhere() -> None:
     """A setting nobody reads is a stale number; every one must appear in code or rules."""
     text = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "marsad").rglob("*.py"))
-    text += "".join(p.read_text(encoding="utf-8")
-                    for p in (ROOT / "src" / "marsad" / "extract" / "data" / "rules").glob("*.yaml"))
-    unused = [name for name in SETTINGS.names()
-              if f"SETTINGS.{name}" not in text and f": {name}" not in text]
+    text += "".join(
+        p.read_text(encoding="utf-8")
+        for p in (ROOT / "src" / "marsad" / "extract" / "data" / "rules").glob("*.yaml")
+    )
+    unused = [
+        name
+        for name in SETTINGS.names()
+        if f"SETTINGS.{name}" not in text and f": {name}" not in text
+    ]
     assert unused == []
 
 

@@ -22,16 +22,21 @@ def events(pipeline: Pipeline, text: str, published: dt.date | None = PUB):
 
 
 def test_clash_with_toll_summed_across_sides(pipeline: Pipeline) -> None:
-    (e,) = events(pipeline, "قتل خمسة من الحوثيين وثلاثة من المقاومة الشعبية في اشتباكات عنيفة "
-                            "في مدينة تعز أمس الأحد.")
+    (e,) = events(
+        pipeline,
+        "قتل خمسة من الحوثيين وثلاثة من المقاومة الشعبية في اشتباكات عنيفة في مدينة تعز أمس الأحد.",
+    )
     assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
     assert (e.location, e.iso3, e.event_date) == ("Taiz", "YEM", "2015-08-09")
     assert e.fatalities == 8
 
 
 def test_car_bomb_with_dead_and_injured(pipeline: Pipeline) -> None:
-    (e,) = events(pipeline, "انفجرت سيارة مفخخة في سوق مدينة كركوك صباح اليوم ما أدى إلى مقتل "
-                            "ستة أشخاص وإصابة 20 آخرين.")
+    (e,) = events(
+        pipeline,
+        "انفجرت سيارة مفخخة في سوق مدينة كركوك صباح اليوم ما أدى إلى مقتل "
+        "ستة أشخاص وإصابة 20 آخرين.",
+    )
     assert e.sub_event_type == "Remote explosive/landmine/IED"
     assert (e.fatalities, e.injured, e.iso3, e.event_date) == (6, 20, "IRQ", "2015-08-10")
     # no attacker is named: none is invented, but the unknown perpetrator counts as inter 3
@@ -45,14 +50,17 @@ def test_air_strike_actor_and_target(pipeline: Pipeline) -> None:
     assert e.location == "Sa'dah" or e.iso3 == "YEM"
 
 
-@pytest.mark.parametrize("text", [
-    "نفى المتحدث باسم الجيش وقوع اشتباكات في مدينة حلب.",
-    "هدد التنظيم بشن هجمات على مدينة الموصل.",
-    "يعتزم الجيش شن غارات على مواقع المسلحين في درنة.",
-    "قاد المهاجم هجوما خاطفا وسجل هدفا في مرمى الفريق المنافس خلال المباراة.",
-    "تشتعل حرب الأسعار بين شركات الطيران في السوق.",
-    "تحطمت مروحية عسكرية في ولاية هلمند بسبب عطل فني.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفى المتحدث باسم الجيش وقوع اشتباكات في مدينة حلب.",
+        "هدد التنظيم بشن هجمات على مدينة الموصل.",
+        "يعتزم الجيش شن غارات على مواقع المسلحين في درنة.",
+        "قاد المهاجم هجوما خاطفا وسجل هدفا في مرمى الفريق المنافس خلال المباراة.",
+        "تشتعل حرب الأسعار بين شركات الطيران في السوق.",
+        "تحطمت مروحية عسكرية في ولاية هلمند بسبب عطل فني.",
+    ],
+)
 def test_no_event(pipeline: Pipeline, text: str) -> None:
     assert events(pipeline, text) == []
 
@@ -62,8 +70,10 @@ def test_background_act_older_than_thirty_days_is_not_coded(pipeline: Pipeline) 
 
 
 def test_two_reports_of_one_clash_merge_conservatively(pipeline: Pipeline) -> None:
-    text = ("دارت اشتباكات عنيفة في مدينة سرت أمس بين الجيش الليبي وتنظيم داعش أسفرت عن مقتل "
-            "عشرة مسلحين. وأضاف المصدر أن الاشتباكات في سرت أدت إلى مقتل سبعة مسلحين.")
+    text = (
+        "دارت اشتباكات عنيفة في مدينة سرت أمس بين الجيش الليبي وتنظيم داعش أسفرت عن مقتل "
+        "عشرة مسلحين. وأضاف المصدر أن الاشتباكات في سرت أدت إلى مقتل سبعة مسلحين."
+    )
     (e,) = events(pipeline, text)
     assert e.fatalities == 10 and e.iso3 == "LBY"
 

@@ -18,9 +18,24 @@ from marsad.pipeline import Pipeline
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "articles.jsonl"
 GOLDEN = Path(__file__).parent / "golden" / "examples.jsonl"
-KEYS = ("article_id", "event_type", "sub_event_type", "event_date", "time_precision",
-        "location", "iso3", "geo_precision", "actor1", "actor1_ar", "actor2", "actor2_ar",
-        "fatalities", "injured", "evidence", "event_id")
+KEYS = (
+    "article_id",
+    "event_type",
+    "sub_event_type",
+    "event_date",
+    "time_precision",
+    "location",
+    "iso3",
+    "geo_precision",
+    "actor1",
+    "actor1_ar",
+    "actor2",
+    "actor2_ar",
+    "fatalities",
+    "injured",
+    "evidence",
+    "event_id",
+)
 
 
 def _current() -> list[dict]:
@@ -50,17 +65,20 @@ def test_sport_and_economy_examples_give_no_event(current: list[dict]) -> None:
 
 
 def test_evidence_offsets_point_at_the_words(current: list[dict]) -> None:
-    texts = {json.loads(line)["id"]: json.loads(line)["text"]
-             for line in EXAMPLES.read_text(encoding="utf-8").splitlines()}
+    texts = {
+        json.loads(line)["id"]: json.loads(line)["text"]
+        for line in EXAMPLES.read_text(encoding="utf-8").splitlines()
+    }
     for row in current:
         text = texts[row["article_id"]]
         if row["actor1_ar"]:
-            (start, end), = row["evidence"]["actor1"]
+            ((start, end),) = row["evidence"]["actor1"]
             assert text[start:end] == row["actor1_ar"]
         for start, end in (span for spans in row["evidence"].values() for span in spans):
             assert 0 <= start < end <= len(text)
 
 
 if __name__ == "__main__" and "--update" in sys.argv:
-    GOLDEN.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _current()),
-                      encoding="utf-8")
+    GOLDEN.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _current()), encoding="utf-8"
+    )

@@ -21,7 +21,9 @@ def one(pipeline: Pipeline, text: str):
 
 
 def test_n_km_north_of_a_town_moves_the_point_and_codes_precision_2(pipeline) -> None:
-    near = one(pipeline, "قتل خمسة جنود في هجوم على حاجز على بعد 20 كيلومترا شمال مدينة الموصل أمس.")
+    near = one(
+        pipeline, "قتل خمسة جنود في هجوم على حاجز على بعد 20 كيلومترا شمال مدينة الموصل أمس."
+    )
     town = one(pipeline, "قتل خمسة جنود في هجوم على حاجز في مدينة الموصل أمس.")
     assert near.location == town.location == "Mosul"
     assert near.geo_precision == 2 and "place.projected" in near.trace
@@ -29,7 +31,9 @@ def test_n_km_north_of_a_town_moves_the_point_and_codes_precision_2(pipeline) ->
     assert near.longitude == pytest.approx(town.longitude, abs=0.01)
 
 
-def test_an_unknown_village_in_a_named_countryside_is_coded_at_the_units_precision(pipeline) -> None:
+def test_an_unknown_village_in_a_named_countryside_is_coded_at_the_units_precision(
+    pipeline,
+) -> None:
     village = one(pipeline, "قتل مدنيون في قصف على قرية زعفرانة الصغرى بريف حماة الشمالي أمس.")
     city = one(pipeline, "قتل مدنيون في قصف على مدينة حماة أمس.")
     assert village.iso3 == city.iso3 == "SYR"

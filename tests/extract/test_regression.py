@@ -23,8 +23,18 @@ DEFAULT_PUBLISHED = dt.date(2015, 8, 10)  # a Monday
 CASE_KEYS = {"id", "text", "published", "expect", "known_gap", "note"}
 REQUIRED_CASE_KEYS = {"id", "text", "expect"}
 EVENT_FIELDS = {
-    "event_type", "sub_event_type", "fatalities", "injured", "event_date", "time_precision",
-    "iso3", "location", "geo_precision", "actor1", "actor2", "civilian_targeting",
+    "event_type",
+    "sub_event_type",
+    "fatalities",
+    "injured",
+    "event_date",
+    "time_precision",
+    "iso3",
+    "location",
+    "geo_precision",
+    "actor1",
+    "actor2",
+    "civilian_targeting",
 }
 ACTOR_FIELDS = {"actor1", "actor2"}
 INT_FIELDS = {"fatalities", "injured", "time_precision", "geo_precision"}
@@ -108,8 +118,11 @@ def field_ok(key: str, want: Any, got: Any) -> bool:
 
 
 def _plain_mismatches(exp: dict[str, Any], got: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
-    return {k: (str(v) if isinstance(v, dt.date) else v, got.get(k))
-            for k, v in exp.items() if not field_ok(k, v, got.get(k))}
+    return {
+        k: (str(v) if isinstance(v, dt.date) else v, got.get(k))
+        for k, v in exp.items()
+        if not field_ok(k, v, got.get(k))
+    }
 
 
 def mismatches(exp: dict[str, Any], got: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
@@ -156,8 +169,9 @@ def check(case: dict[str, Any], events: list[Event]) -> str | None:
     for exp, g in best_assignment(expected, got):
         diff = mismatches(exp, g)
         if diff:
-            bad.append("  " + "; ".join(f"{k}: expected {w!r}, got {v!r}"
-                                        for k, (w, v) in diff.items()))
+            bad.append(
+                "  " + "; ".join(f"{k}: expected {w!r}, got {v!r}" for k, (w, v) in diff.items())
+            )
     return head + "\n".join(bad) if bad else None
 
 
@@ -169,8 +183,11 @@ CASES = load_cases()
 def _params() -> list[Any]:
     params = []
     for case in CASES:
-        marks = ([pytest.mark.xfail(strict=True, reason=case["known_gap"])]
-                 if case.get("known_gap") else [])
+        marks = (
+            [pytest.mark.xfail(strict=True, reason=case["known_gap"])]
+            if case.get("known_gap")
+            else []
+        )
         params.append(pytest.param(case, id=str(case.get("id")), marks=marks))
     return params
 
@@ -211,7 +228,8 @@ BROKEN = {
     "unknown event type": [{**GOOD, "expect": [{"event_type": "Battle"}]}],
     "unknown sub-event type": [{**GOOD, "expect": [{"sub_event_type": "Airstrike"}]}],
     "sub-event of another type": [
-        {**GOOD, "expect": [{"event_type": "Battles", "sub_event_type": "Arrests"}]}],
+        {**GOOD, "expect": [{"event_type": "Battles", "sub_event_type": "Arrests"}]}
+    ],
     "bad no-event form": [{**GOOD, "expect": {"events": 1}}],
     "negative toll": [{**GOOD, "expect": [{"fatalities": -1}]}],
     "bad date": [{**GOOD, "expect": [{"event_date": "2015-13-01"}]}],
@@ -226,16 +244,29 @@ def test_validator_rejects_broken_cases(name: str) -> None:
 
 def test_check_reports_mismatches() -> None:
     case = {"id": "demo", "text": "نص", "expect": [{"fatalities": 3, "actor1": "~Islamic"}]}
-    event = Event(event_id="e", article_id="a", disorder_type="Political violence",
-                  event_type="Battles", sub_event_type="Armed clash", fatalities=2,
-                  actor1="Islamic State")
+    event = Event(
+        event_id="e",
+        article_id="a",
+        disorder_type="Political violence",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        fatalities=2,
+        actor1="Islamic State",
+    )
     message = check(case, [event])
     assert message and "demo" in message and "fatalities: expected 3, got 2" in message
     assert check({**case, "expect": [{"fatalities": 2, "actor1": "~Islamic"}]}, [event]) is None
     assert "expected 0 event(s), got 1" in (check({**case, "expect": {"events": 0}}, [event]))
     # Battles: sides in either order; other types: the order is part of the expectation.
     sides = {"actor1": "Taliban", "actor2": "~Islamic"}
-    assert check({**case, "expect": [sides]}, [event.model_copy(update={"actor2": "Taliban"})]) is None
-    attack = event.model_copy(update={"event_type": "Violence against civilians",
-                                      "sub_event_type": "Attack", "actor2": "Taliban"})
+    assert (
+        check({**case, "expect": [sides]}, [event.model_copy(update={"actor2": "Taliban"})]) is None
+    )
+    attack = event.model_copy(
+        update={
+            "event_type": "Violence against civilians",
+            "sub_event_type": "Attack",
+            "actor2": "Taliban",
+        }
+    )
     assert check({**case, "expect": [sides]}, [attack])

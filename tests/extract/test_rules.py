@@ -56,10 +56,14 @@ GOOD = {
     ("change", "message"),
     [
         ({"when": [{"no_such_predicate": {}}]}, "unknown predicate 'no_such_predicate'"),
-        ({"when": [{"class_before": {"class": "nonesuch", "scope": "clause"}}]},
-         "unknown word class 'nonesuch'"),
-        ({"when": [{"class_before": {"class": "negation", "within_tokens": "no_setting"}}]},
-         "unknown setting 'no_setting'"),
+        (
+            {"when": [{"class_before": {"class": "nonesuch", "scope": "clause"}}]},
+            "unknown word class 'nonesuch'",
+        ),
+        (
+            {"when": [{"class_before": {"class": "negation", "within_tokens": "no_setting"}}]},
+            "unknown setting 'no_setting'",
+        ),
         ({"when": [{"class_before": {"class": "negation", "scope": "page"}}]}, "scope must be"),
         ({"when": [{"class_after": {"class": "plan"}}]}, "needs argument 'scope'"),
         ({"colour": "red"}, "unknown keys ['colour']"),

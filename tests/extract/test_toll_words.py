@@ -5,10 +5,29 @@ from __future__ import annotations
 from marsad.extract.tolls import _toll_words
 from marsad.text.normalize import normalize_plain
 
-USED = {"units", "subset_before", "subset_after", "negators", "one_more", "more_people",
-        "people", "one_victim", "attempt", "sources", "total", "rise", "cumulative",
-        "cumulative_lead", "long_units", "dual_yn", "case_nouns", "with", "two_stems",
-        "recent_span_nouns", "not_singular"}
+USED = {
+    "units",
+    "subset_before",
+    "subset_after",
+    "negators",
+    "one_more",
+    "more_people",
+    "people",
+    "one_victim",
+    "attempt",
+    "sources",
+    "total",
+    "rise",
+    "cumulative",
+    "cumulative_lead",
+    "long_units",
+    "dual_yn",
+    "case_nouns",
+    "with",
+    "two_stems",
+    "recent_span_nouns",
+    "not_singular",
+}
 
 
 def test_every_class_the_rules_use_is_present_and_non_empty() -> None:

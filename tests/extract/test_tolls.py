@@ -82,7 +82,7 @@ def test_evidence_spans_point_at_the_words_read(extractor: Extractor) -> None:
     doc = build_document(Article(id="t", text=text, published=dt.date(2015, 8, 10)))
     scan = extractor.scan(doc)
     readings = tolls.read_tolls(scan, *doc.sentences[0], extractor.grammar)
-    surfaces = {r.kind: [text[s.start:s.end] for s in r.spans] for r in readings}
+    surfaces = {r.kind: [text[s.start : s.end] for s in r.spans] for r in readings}
     assert surfaces == {"killed": ["جنديان", "قتل"], "injured": ["ثالث", "أصيب"]}
 
 
@@ -99,6 +99,7 @@ def test_a_name_ending_like_a_dual_is_no_count(extractor: Extractor) -> None:
     ],
 )
 def test_a_pronoun_toll_does_not_change_with_harakat_or_tatweel(
-        extractor: Extractor, plain: str, marked: str) -> None:
+    extractor: Extractor, plain: str, marked: str
+) -> None:
     assert sentence_toll(extractor, plain) == sentence_toll(extractor, marked)
     assert sentence_toll(extractor, plain)[0] in (1, 2)

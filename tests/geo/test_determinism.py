@@ -22,8 +22,9 @@ PROBE = (
 
 def _weights_order(seed: str) -> str:
     env = dict(os.environ, PYTHONHASHSEED=seed)
-    done = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True
+    )
     return done.stdout.strip()
 
 

@@ -75,7 +75,9 @@ def test_qualifier_words_are_not_towns(gaz):
 
 def test_evidence_file_errors_name_the_file_and_key(tmp_path: Path):
     bad = tmp_path / "evidence.yaml"
-    text = EVIDENCE_FILE.read_text(encoding="utf-8").replace("prominent_population: ", "prominent_population: -")
+    text = EVIDENCE_FILE.read_text(encoding="utf-8").replace(
+        "prominent_population: ", "prominent_population: -"
+    )
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=r"evidence\.yaml.*prominent_population"):
         read_evidence(bad)

@@ -19,15 +19,23 @@ def names(gaz, sentence):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("دارت معارك عنيفة في سرت وبنغازي وأجدابيا", [("Sirte", "LBY"), ("Benghazi", "LBY"),
-                                                     ("Ajdabiya", "LBY")]),
-        ("تواصلت الغارات على عدن وتعز وصنعاء", [("Aden", "YEM"), ("Taiz", "YEM"),
-                                               ("Sanaa", "YEM")]),
-        ("تقدمت القوات نحو الرمادي والفلوجة والطارمية", [("Ramadi", "IRQ"), ("Fallujah", "IRQ"),
-                                                       ("Tarmiyah", "IRQ")]),
+        (
+            "دارت معارك عنيفة في سرت وبنغازي وأجدابيا",
+            [("Sirte", "LBY"), ("Benghazi", "LBY"), ("Ajdabiya", "LBY")],
+        ),
+        (
+            "تواصلت الغارات على عدن وتعز وصنعاء",
+            [("Aden", "YEM"), ("Taiz", "YEM"), ("Sanaa", "YEM")],
+        ),
+        (
+            "تقدمت القوات نحو الرمادي والفلوجة والطارمية",
+            [("Ramadi", "IRQ"), ("Fallujah", "IRQ"), ("Tarmiyah", "IRQ")],
+        ),
         ("سقطت قذائف على حلب وإدلب", [("Aleppo", "SYR"), ("Idlib", "SYR")]),
-        ("سقط مقذوف في نجران وآخر في جازان وثالث قرب أبها", [("Najran", "SAU"), ("Jizan", "SAU"),
-                                                          ("Abha", "SAU")]),
+        (
+            "سقط مقذوف في نجران وآخر في جازان وثالث قرب أبها",
+            [("Najran", "SAU"), ("Jizan", "SAU"), ("Abha", "SAU")],
+        ),
     ],
 )
 def test_known_cities(gaz, sentence, expected):
@@ -51,7 +59,7 @@ def test_clitic_prefixed_names(gaz):
 def test_hit_offsets_point_into_text(gaz):
     norm = normalize_plain("انفجرت عبوة في الفلوجة صباحا")
     (hit,) = gaz.scan(norm)
-    assert norm[hit.nstart:hit.nend] == hit.text == "الفلوجه"
+    assert norm[hit.nstart : hit.nend] == hit.text == "الفلوجه"
 
 
 def test_inside_a_word_is_no_hit(gaz):
@@ -73,7 +81,7 @@ def test_ambiguous_name_decided_by_context(gaz):
     # دوما: a city near Damascus and a village near Nablus
     syr = names(gaz, "قصف الطيران دوما في الغوطة الشرقية بريف دمشق")
     pse = names(gaz, "أحرق مستوطنون منزلا في دوما قرب نابلس في الضفة الغربية")
-    assert ("SYR" in [i for n, i in syr if n.startswith("D")])
+    assert "SYR" in [i for n, i in syr if n.startswith("D")]
     assert [i for n, i in pse if n.lower().startswith("d")] == ["PSE"]
 
 

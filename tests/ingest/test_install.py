@@ -39,8 +39,11 @@ def _copy_source(dest: Path) -> Path:
     dest.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, dest / name)
-    shutil.copytree(ROOT / "src", dest / "src",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc"))
+    shutil.copytree(
+        ROOT / "src",
+        dest / "src",
+        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc"),
+    )
     return dest
 
 
@@ -50,15 +53,39 @@ def test_wheel_in_fresh_venv_reads_html(tmp_path: Path) -> None:
     venv.EnvBuilder(with_pip=True).create(env_dir)  # ensurepip: the stock pip of this Python
     python = env_dir / "bin" / "python"
     source = _copy_source(tmp_path / "source")  # setuptools builds in-tree: keep the checkout clean
-    _run([str(python), "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "dist"),
-          str(source)], cwd=tmp_path)
+    _run(
+        [
+            str(python),
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "-w",
+            str(tmp_path / "dist"),
+            str(source),
+        ],
+        cwd=tmp_path,
+    )
     (wheel,) = (tmp_path / "dist").glob("marsad-*.whl")
     _run([str(python), "-m", "pip", "install", "-q", str(wheel)], cwd=tmp_path)
     page = tmp_path / "page.html"
     page.write_text(PAGE, encoding="utf-8")
     out, rejects = tmp_path / "events.jsonl", tmp_path / "rejects.jsonl"
-    done = _run([str(env_dir / "bin" / "marsad"), "extract", str(page), "--published",
-                 "2015-08-10", "-o", str(out), "--rejects", str(rejects)], cwd=tmp_path)
+    done = _run(
+        [
+            str(env_dir / "bin" / "marsad"),
+            "extract",
+            str(page),
+            "--published",
+            "2015-08-10",
+            "-o",
+            str(out),
+            "--rejects",
+            str(rejects),
+        ],
+        cwd=tmp_path,
+    )
     assert "1 articles" in done.stderr, done.stderr
     assert rejects.read_text(encoding="utf-8") == ""
     events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

@@ -373,7 +373,9 @@ def test_oversized_member_is_rejected_not_read(tmp_path, monkeypatch) -> None:
         z.writestr("ok.txt", TEXT_A)
     rejects = RejectLog()
     assert [a.text for a in read_articles([path], rejects=rejects)] == [TEXT_A]
-    assert [(r.origin, r.reason.split(":")[0]) for r in rejects] == [(f"{path}!big.txt", "too large")]
+    assert [(r.origin, r.reason.split(":")[0]) for r in rejects] == [
+        (f"{path}!big.txt", "too large")
+    ]
 
 
 def test_any_record_level_exception_is_a_reject(tmp_path, monkeypatch) -> None:
@@ -391,7 +393,8 @@ def test_any_record_level_exception_is_a_reject(tmp_path, monkeypatch) -> None:
     rejects = RejectLog()
     assert [a.text for a in read_articles([path], rejects=rejects)] == [TEXT_A, TEXT_C]
     assert [(r.origin, r.reason) for r in rejects] == [
-        (f"{path}:2", "unreadable: RuntimeError: unexpected")]
+        (f"{path}:2", "unreadable: RuntimeError: unexpected")
+    ]
 
 
 def test_lone_surrogate_is_a_reject(tmp_path: Path) -> None:
@@ -400,14 +403,20 @@ def test_lone_surrogate_is_a_reject(tmp_path: Path) -> None:
     rejects = RejectLog()
     assert [a.text for a in read_articles([path], rejects=rejects)] == [TEXT_A]
     assert [(r.origin, r.reason) for r in rejects] == [
-        (f"{path}:1", "invalid text: lone surrogate U+D800 at offset 0")]
+        (f"{path}:1", "invalid text: lone surrogate U+D800 at offset 0")
+    ]
 
 
 def test_gzipped_jsonl_is_read_and_a_corrupt_one_is_a_reject(tmp_path):
     import gzip
 
-    lines = [json.dumps({"id": f"g{i}", "text": f"قصفت الطائرات مواقع قرب مدينة سرت أمس {i}."},
-                        ensure_ascii=False) for i in range(2)]
+    lines = [
+        json.dumps(
+            {"id": f"g{i}", "text": f"قصفت الطائرات مواقع قرب مدينة سرت أمس {i}."},
+            ensure_ascii=False,
+        )
+        for i in range(2)
+    ]
     folder = tmp_path / "in"
     folder.mkdir()
     with gzip.open(folder / "day.jsonl.gz", "wt", encoding="utf-8") as fh:

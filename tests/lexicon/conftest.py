@@ -69,8 +69,10 @@ def as_classes(cues: str) -> str:
         return cues
     if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
         return cues
-    return yaml.safe_dump({name: {"doc": name, "kind": "cue", "words": words}
-                           for name, words in raw.items()}, allow_unicode=True)
+    return yaml.safe_dump(
+        {name: {"doc": name, "kind": "cue", "words": words} for name, words in raw.items()},
+        allow_unicode=True,
+    )
 
 
 def write_data(

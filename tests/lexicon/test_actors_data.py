@@ -33,7 +33,7 @@ def bare(alias: str) -> str:
     """The alias with a leading article removed: the matcher accepts ال before any alias."""
     for p in PROCLITICS:
         if alias.startswith(p) and len(alias) - len(p) >= 3:
-            return alias[len(p):]
+            return alias[len(p) :]
     return alias
 
 
@@ -136,7 +136,9 @@ def test_actor_coverage_is_broad() -> None:
 )
 def test_key_aliases_resolve(alias: str, name: str) -> None:
     by_alias = {
-        normalise(a): e["name"] for entries in load_all().values() for e in entries
+        normalise(a): e["name"]
+        for entries in load_all().values()
+        for e in entries
         for a in e["aliases"]
     }
     key = normalise(alias)
@@ -149,8 +151,13 @@ def test_normalise_folds_spelling_variants() -> None:
     assert normalise("ISIS  Group") == "isis group"
 
 
-GOOD = {"name": "Houthi Movement", "inter": 2, "country": "YEM", "generic": None,
-        "aliases": ["الحوثيين"]}
+GOOD = {
+    "name": "Houthi Movement",
+    "inter": 2,
+    "country": "YEM",
+    "generic": None,
+    "aliases": ["الحوثيين"],
+}
 
 
 @pytest.mark.parametrize(
@@ -176,13 +183,22 @@ def test_checker_rejects_bad_entry(bad: dict, message: str) -> None:
 
 
 def test_checker_rejects_alias_shared_across_actors() -> None:
-    other = {"name": "Ansar Allah", "inter": 2, "country": "YEM", "generic": None,
-             "aliases": ["الحوثيّين"]}
+    other = {
+        "name": "Ansar Allah",
+        "inter": 2,
+        "country": "YEM",
+        "generic": None,
+        "aliases": ["الحوثيّين"],
+    }
     assert check_entries({"a.yaml": [GOOD], "b.yaml": [other]})
     # the article is a proclitic, so "حوثيين" would match the same text as "الحوثيين"
     assert check_entries({"a.yaml": [GOOD], "b.yaml": [{**other, "aliases": ["حوثيين"]}]})
-    assert check_entries({"a.yaml": [GOOD], "b.yaml": [{**other, "name": "Other",
-                                                        "aliases": ["انصار الله"]}]}) == []
+    assert (
+        check_entries(
+            {"a.yaml": [GOOD], "b.yaml": [{**other, "name": "Other", "aliases": ["انصار الله"]}]}
+        )
+        == []
+    )
 
 
 def test_checker_accepts_good_entry() -> None:
@@ -219,8 +235,9 @@ def test_mentions_alias_helper() -> None:
 def test_gold_actor_mentions_are_mostly_covered() -> None:
     import json
 
-    aliases = {normalise(a) for entries in load_all().values() for e in entries
-               for a in e["aliases"]}
+    aliases = {
+        normalise(a) for entries in load_all().values() for e in entries for a in e["aliases"]
+    }
     slots = covered = 0
     for line in GOLD.read_text(encoding="utf-8").splitlines():
         for event in json.loads(line)["events"]:

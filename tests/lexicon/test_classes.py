@@ -18,8 +18,9 @@ ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 def _code_and_rules() -> str:
     text = "".join(p.read_text(encoding="utf-8") for p in SRC.rglob("*.py"))
-    return text + "".join(p.read_text(encoding="utf-8")
-                          for p in (SRC / "extract" / "data" / "rules").glob("*.yaml"))
+    return text + "".join(
+        p.read_text(encoding="utf-8") for p in (SRC / "extract" / "data" / "rules").glob("*.yaml")
+    )
 
 
 def test_every_class_is_read_by_a_rule_or_a_stage() -> None:
@@ -27,8 +28,15 @@ def test_every_class_is_read_by_a_rule_or_a_stage() -> None:
     unused = []
     for name in load_classes():
         bare = name.removeprefix("toll_")
-        patterns = (f'"{name}"', f"'{name}'", f"class: {name}", f"grammar.{name}", f'"{bare}"',
-                    f"{name}=", f"not_inside: {name}")
+        patterns = (
+            f'"{name}"',
+            f"'{name}'",
+            f"class: {name}",
+            f"grammar.{name}",
+            f'"{bare}"',
+            f"{name}=",
+            f"not_inside: {name}",
+        )
         if not any(p in text for p in patterns):
             unused.append(name)
     assert unused == []
@@ -38,8 +46,9 @@ def test_every_class_is_compiled_into_the_one_automaton() -> None:
     lexicon = load_lexicon()
     text = " ".join(wc.words[0] for wc in load_classes().values() if " " not in wc.words[0])
     found = {h.entry for h in lexicon.scan(normalize_plain(text)) if h.kind in ("cue", "word")}
-    missing = {wc.name for wc in load_classes().values()
-               if " " not in wc.words[0] and len(wc.words[0]) > 2} - found
+    missing = {
+        wc.name for wc in load_classes().values() if " " not in wc.words[0] and len(wc.words[0]) > 2
+    } - found
     assert not missing
 
 
@@ -65,12 +74,19 @@ def test_a_broken_class_is_an_error_naming_file_and_class(spec: dict, message: s
 
 
 def _string_literals(tree: ast.AST) -> list[ast.Constant]:
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
-                  and node.body and isinstance(node.body[0], ast.Expr)
-                  and isinstance(node.body[0].value, ast.Constant)}
-    return [n for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-            and id(n) not in docstrings]
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
+    ]
 
 
 def test_no_arabic_word_is_a_literal_in_extract() -> None:

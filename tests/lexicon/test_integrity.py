@@ -17,6 +17,7 @@ KINDS = ("triggers", "actors", "classes")
 FILES = [p for kind in KINDS for p in sorted((DATA_DIR / kind).glob("*.yaml"))]
 ISO3 = re.compile(r"^[A-Z]{3}$")
 
+
 def _load(path: Path) -> object:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 

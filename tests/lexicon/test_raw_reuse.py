@@ -53,12 +53,23 @@ def _reference_resolve(norm: str, raw: list) -> list[tuple]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8), st.sampled_from(["trigger", "actor"]),
-                          st.sampled_from(["a", "b", "c"]), st.sampled_from(["", "ها"])),
-                max_size=25))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 30),
+            st.integers(1, 8),
+            st.sampled_from(["trigger", "actor"]),
+            st.sampled_from(["a", "b", "c"]),
+            st.sampled_from(["", "ها"]),
+        ),
+        max_size=25,
+    )
+)
 def test_overlap_resolution_equals_the_reference(spec: list[tuple]) -> None:
     norm = "x" * 40
     raw = [(s, s + n, kind, entry, suffix) for s, n, kind, entry, suffix in spec]
-    got = [(h.nstart, h.nend, h.kind, h.entry, h.suffix)
-           for h in load_lexicon().matcher.scan(norm, raw)]
+    got = [
+        (h.nstart, h.nend, h.kind, h.entry, h.suffix)
+        for h in load_lexicon().matcher.scan(norm, raw)
+    ]
     assert got == _reference_resolve(norm, raw)

@@ -186,7 +186,8 @@ def test_bad_actor_entries(tmp_path: Path, actors: str, expected: str) -> None:
 
 def test_bad_class_kind_and_empty_phrase(tmp_path: Path) -> None:
     assert "kind must be one of" in _error(
-        tmp_path, cues="feelings: {doc: d, kind: mood, words: [حزن]}\n")
+        tmp_path, cues="feelings: {doc: d, kind: mood, words: [حزن]}\n"
+    )
     assert "normalises to an empty" in _error(tmp_path, cues="killed: ['ـــ']\n")
     assert "duplicate word" in _error(tmp_path, cues="killed: [قتلى, قتلي]\n")
 

@@ -29,11 +29,16 @@ def store(tmp_path: Path):
 
 
 def _config(site: Site, sources: list[Source], retries: int = 0) -> SourcesFile:
-    rules = [Rule(name="yemen-deadly", country="YEM", min_fatalities=1),
-             Rule(name="sudan-explosions", country="SDN", event_type="Explosions/Remote violence")]
+    rules = [
+        Rule(name="yemen-deadly", country="YEM", min_fatalities=1),
+        Rule(name="sudan-explosions", country="SDN", event_type="Explosions/Remote violence"),
+    ]
     hook = Webhook(url=site.url("/hook"), secret_env="MARSAD_TEST_SECRET", retries=retries)
-    return SourcesFile(sources=sources, fetch=Fetch(min_delay=0, timeout=5),
-                       alerts=Alerts(stdout=True, webhook=hook, rules=rules))
+    return SourcesFile(
+        sources=sources,
+        fetch=Fetch(min_delay=0, timeout=5),
+        alerts=Alerts(stdout=True, webhook=hook, rules=rules),
+    )
 
 
 def _posts(site: Site) -> list[dict]:
@@ -51,15 +56,17 @@ def _run(config: SourcesFile, store: Store) -> io.StringIO:
     return out
 
 
-def test_webhook_gets_exactly_the_matching_clusters(site: Site, store: Store,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_webhook_gets_exactly_the_matching_clusters(
+    site: Site, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("MARSAD_TEST_SECRET", SECRET)
     feed = site.put("/agency.xml", rss([("a", "عدن", ADEN), ("k", "الخرطوم", KHARTOUM)]))
     config = _config(site, [Source(name="agency", url=feed)])
     out = _run(config, store)
     posts = _posts(site)
     assert [(p["alert"], p["rule"], p["cluster"]["location"]) for p in posts] == [
-        ("new", "yemen-deadly", "Aden")]
+        ("new", "yemen-deadly", "Aden")
+    ]
     assert [json.loads(line) for line in out.getvalue().splitlines()] == posts
     assert posts[0]["cluster"]["fatalities"] == 5 and posts[0]["cluster"]["source_count"] == 1
 
@@ -67,18 +74,24 @@ def test_webhook_gets_exactly_the_matching_clusters(site: Site, store: Store,
     assert len(_posts(site)) == 1
 
     # a second outlet reports the same strike: one update, source count 2
-    other = site.put("/other.html", page("انفجار عدن", ADEN_2, "windows-1256"), content_type="text/html")
+    other = site.put(
+        "/other.html", page("انفجار عدن", ADEN_2, "windows-1256"), content_type="text/html"
+    )
     config.sources.append(Source(name="other", url=other, kind="page"))
     _run(config, store)
     posts = _posts(site)
-    assert [(p["alert"], p["cluster"]["source_count"]) for p in posts] == [("new", 1), ("update", 2)]
+    assert [(p["alert"], p["cluster"]["source_count"]) for p in posts] == [
+        ("new", 1),
+        ("update", 2),
+    ]
     # the update is the same act: its cluster holds the report first sent (a cluster's id
     # changes when a report joins it)
     assert set(posts[0]["cluster"]["event_ids"]) < set(posts[1]["cluster"]["event_ids"])
 
 
-def test_a_failing_webhook_gets_the_alert_on_a_later_pass(site: Site, store: Store,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_webhook_gets_the_alert_on_a_later_pass(
+    site: Site, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("MARSAD_TEST_SECRET", SECRET)
     feed = site.put("/agency.xml", rss([("a", "عدن", ADEN)]))
     site.put("/hook", b"", status=503)

@@ -36,8 +36,14 @@ def test_to_utf8_rewrites_the_declaration() -> None:
 @pytest.mark.parametrize("encoding", ENCODINGS)
 def test_html_page_in_any_arabic_encoding(encoding: str, meta: bool) -> None:
     rejects = RejectLog()
-    article = read_html(page("انفجار في عدن", ADEN, encoding, meta=meta), origin="p.html",
-                        stem="p", published=None, rejects=rejects, url="http://127.0.0.1/p")
+    article = read_html(
+        page("انفجار في عدن", ADEN, encoding, meta=meta),
+        origin="p.html",
+        stem="p",
+        published=None,
+        rejects=rejects,
+        url="http://127.0.0.1/p",
+    )
     assert article is not None, [r.reason for r in rejects]
     assert ADEN in article.text
     assert "جميع الحقوق" not in article.text  # boilerplate removed
@@ -49,7 +55,13 @@ def test_html_page_in_any_arabic_encoding(encoding: str, meta: bool) -> None:
 @pytest.mark.parametrize("encoding", ["utf-8", "windows-1256"])
 def test_feed_in_any_arabic_encoding(encoding: str) -> None:
     rejects = RejectLog()
-    items = list(feed_entries(rss([("g1", "عنوان", ADEN), ("g2", "آخر", KHARTOUM)], encoding),
-                              origin="f.xml", published=None, rejects=rejects))
+    items = list(
+        feed_entries(
+            rss([("g1", "عنوان", ADEN), ("g2", "آخر", KHARTOUM)], encoding),
+            origin="f.xml",
+            published=None,
+            rejects=rejects,
+        )
+    )
     assert [a.text for _, a in items] == [ADEN, KHARTOUM]
     assert items[0][1].source == "وكالة الاختبار"

@@ -23,15 +23,20 @@ SRC = str(Path(marsad.__file__).resolve().parents[1])
 
 def _sources(tmp_path: Path, url: str) -> Path:
     path = tmp_path / "sources.yaml"
-    path.write_text(f"sources:\n  - name: agency\n    url: {url}\n    interval: 0.2\n"
-                    "fetch:\n  min_delay: 0\n  timeout: 5\n", encoding="utf-8")
+    path.write_text(
+        f"sources:\n  - name: agency\n    url: {url}\n    interval: 0.2\n"
+        "fetch:\n  min_delay: 0\n  timeout: 5\n",
+        encoding="utf-8",
+    )
     return path
 
 
 def _rows(db: Path) -> dict[str, tuple]:
     engine = sa.create_engine(f"sqlite:///{db}")
     with engine.connect() as conn:
-        rows = conn.execute(sa.text("SELECT id, ingested_at, updated_at, text_hash FROM articles")).all()
+        rows = conn.execute(
+            sa.text("SELECT id, ingested_at, updated_at, text_hash FROM articles")
+        ).all()
     engine.dispose()
     return {r[0]: tuple(r[1:]) for r in rows}
 
@@ -53,12 +58,18 @@ def _cmd(*args: str) -> list[str]:
     return [sys.executable, "-c", "from marsad.cli import app; app()", *args]
 
 
-def test_sigkill_and_restart_codes_nothing_twice_and_misses_nothing(site: Site, tmp_path: Path) -> None:
+def test_sigkill_and_restart_codes_nothing_twice_and_misses_nothing(
+    site: Site, tmp_path: Path
+) -> None:
     url = site.put("/agency.xml", rss([("a", "عدن", ADEN), ("k", "الخرطوم", KHARTOUM)]))
     sources, db = _sources(tmp_path, url), tmp_path / "live.db"
     env = {**os.environ, "PYTHONPATH": SRC}
-    proc = subprocess.Popen(_cmd("watch", str(sources), "--db", f"sqlite:///{db}", "--no-live"),
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        _cmd("watch", str(sources), "--db", f"sqlite:///{db}", "--no-live"),
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         _wait_for(db, 2)
     finally:
@@ -68,9 +79,16 @@ def test_sigkill_and_restart_codes_nothing_twice_and_misses_nothing(site: Site, 
     before = _rows(db)
     assert len(before) == 2
     # while it was down the outlet published a third item
-    site.put("/agency.xml", rss([("a", "عدن", ADEN), ("k", "الخرطوم", KHARTOUM), ("s", "جدة", SCHOOL)]))
-    done = subprocess.run(_cmd("watch", str(sources), "--db", f"sqlite:///{db}", "--once"),
-                          env=env, capture_output=True, text=True, timeout=300)
+    site.put(
+        "/agency.xml", rss([("a", "عدن", ADEN), ("k", "الخرطوم", KHARTOUM), ("s", "جدة", SCHOOL)])
+    )
+    done = subprocess.run(
+        _cmd("watch", str(sources), "--db", f"sqlite:///{db}", "--once"),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     after = _rows(db)
     assert len(after) == 3
@@ -86,7 +104,11 @@ def test_watch_once_and_help_from_the_command_line(site: Site, tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert len(_rows(db)) == 1
     result = runner.invoke(app, ["watch", "--help"])
-    assert result.exit_code == 0 and "min_fatalities" in result.output and "follow_links" in result.output
+    assert (
+        result.exit_code == 0
+        and "min_fatalities" in result.output
+        and "follow_links" in result.output
+    )
     bad = tmp_path / "bad.yaml"
     bad.write_text("sources:\n  - name: x\n    url: ftp://nowhere\n", encoding="utf-8")
     result = runner.invoke(app, ["watch", str(bad), "--db", f"sqlite:///{db}", "--once"])

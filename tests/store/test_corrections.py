@@ -20,8 +20,13 @@ def seed(store: Store) -> list:
 def test_field_correction_survives_reextraction_and_relink(store: Store) -> None:
     reports = seed(store)
     [cluster] = store.clusters()
-    correct(store, cluster["cluster_id"], changes={"fatalities": "31"}, note="hospital list",
-            author="analyst")
+    correct(
+        store,
+        cluster["cluster_id"],
+        changes={"fatalities": "31"},
+        note="hospital list",
+        author="analyst",
+    )
     correct(store, reports[1].event_id, changes={"location": "Hillah market"})
     assert store.clusters()[0]["fatalities"] == 31
     again = reports[1]
@@ -32,7 +37,9 @@ def test_field_correction_survives_reextraction_and_relink(store: Store) -> None
     assert [e.location for e in store.events(article_id=again.article_id)] == ["Hillah market"]
     listed = list_corrections(store)
     assert [(c["field"], c["value"], c["author"]) for c in listed] == [
-        ("fatalities", 31, "analyst"), ("location", "Hillah market", listed[1]["author"])]
+        ("fatalities", 31, "analyst"),
+        ("location", "Hillah market", listed[1]["author"]),
+    ]
     assert listed[0]["note"] == "hospital list" and listed[0]["created_at"] is not None
 
 

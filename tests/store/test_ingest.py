@@ -24,17 +24,17 @@ ROOT = Path(__file__).resolve().parents[2]
 PUB = dt.date(2015, 7, 24)
 BOMBING = {
     "okaz-1": "بغداد: قتل 30 شخصا وأصيب 50 آخرون أمس الخميس في تفجير انتحاري استهدف سوقا "
-              "شعبيا في مدينة الحلة جنوب بغداد، وتبنى تنظيم داعش الهجوم.",
+    "شعبيا في مدينة الحلة جنوب بغداد، وتبنى تنظيم داعش الهجوم.",
     "sabq-1": "فجر انتحاري من تنظيم داعش حزامه الناسف في سوق مزدحم بمدينة الحلة أمس، ما أسفر "
-              "عن سقوط 35 قتيلا وعشرات الجرحى بحسب مصادر طبية.",
+    "عن سقوط 35 قتيلا وعشرات الجرحى بحسب مصادر طبية.",
     "aawsat-1": "لقي 32 شخصا مصرعهم في هجوم انتحاري نفذه تنظيم داعش أمس في محافظة بابل "
-                "العراقية، حسبما أعلنت الشرطة.",
+    "العراقية، حسبما أعلنت الشرطة.",
 }
 CLASHES = {
     "okaz-2": "اندلعت اشتباكات عنيفة أمس بين قوات الجيش اليمني ومسلحي الحوثي في حي كريتر "
-              "بمدينة عدن، أسفرت عن مقتل خمسة من الحوثيين.",
+    "بمدينة عدن، أسفرت عن مقتل خمسة من الحوثيين.",
     "sabq-2": "قتل ثلاثة مدنيين أمس في اشتباكات بين مسلحي تنظيم القاعدة وقوات الحزام الأمني في "
-              "مدينة عدن.",
+    "مدينة عدن.",
 }
 
 
@@ -44,13 +44,17 @@ def pipeline() -> Pipeline:
 
 
 def articles(texts: dict[str, str]) -> list[Article]:
-    return [Article(id=k, text=v, published=PUB, source=k.split("-")[0],
-                    url=f"https://example.org/{k}") for k, v in texts.items()]
+    return [
+        Article(id=k, text=v, published=PUB, source=k.split("-")[0], url=f"https://example.org/{k}")
+        for k, v in texts.items()
+    ]
 
 
 def write_jsonl(path: Path, items: list[Article]) -> Path:
-    path.write_text("".join(json.dumps(a.model_dump(mode="json"), ensure_ascii=False) + "\n"
-                            for a in items), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(a.model_dump(mode="json"), ensure_ascii=False) + "\n" for a in items),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -70,8 +74,11 @@ def test_arrival_order_and_incremental_equal_rebuild(store_url, pipeline, tmp_pa
     items = articles({**BOMBING, **CLASHES})
     results = []
     for n, order in enumerate([items, items[::-1], items[2:] + items[:2]]):
-        url = store_url.replace("marsad.db", f"order{n}.db") if "sqlite" in store_url else \
-            _fresh_pg(store_url)
+        url = (
+            store_url.replace("marsad.db", f"order{n}.db")
+            if "sqlite" in store_url
+            else _fresh_pg(store_url)
+        )
         with Store(url) as st:
             for article in order:  # one article per transaction: fully incremental
                 st.save(article, pipeline.extract(article))
@@ -109,9 +116,11 @@ def test_identical_copies_are_aliases_and_join_sources(store: Store, pipeline, t
 def test_event_ids_are_unique_per_article() -> None:
     same = "قتل ثلاثة أشخاص في انفجار في بغداد أمس."
     assert stable_event_id(same, PUB, "x", article_id="a") != stable_event_id(
-        same, PUB, "x", article_id="b")
+        same, PUB, "x", article_id="b"
+    )
     assert stable_event_id(same, PUB, "x", article_id="a") == stable_event_id(
-        same, PUB, "x", article_id="a")
+        same, PUB, "x", article_id="a"
+    )
 
 
 def test_old_ids_repeated_across_articles_are_scoped(store: Store, event_factory) -> None:
@@ -143,7 +152,9 @@ def test_changed_text_replaces_events(store: Store, pipeline) -> None:
 
 
 def test_nul_byte_is_stored(store: Store, pipeline) -> None:
-    article = Article(id="n\x00ul", text="قتل\x00 ثلاثة أشخاص في انفجار في بغداد أمس", published=PUB)
+    article = Article(
+        id="n\x00ul", text="قتل\x00 ثلاثة أشخاص في انفجار في بغداد أمس", published=PUB
+    )
     store.save(article, pipeline.extract(article))
     stored = store.article("n\x00ul")
     assert stored is not None and len(stored.text) == len(article.text)  # offsets hold
@@ -156,7 +167,7 @@ def test_search_ignores_diacritics_and_letter_variants(store: Store, pipeline, t
     assert {e.article_id for e in store.events(text="إنتحاريٌّ")} == set(BOMBING)  # hamza, harakat
     assert {e.article_id for e in store.events(text="مَصْرَعَهُم العراقيه")} == {"aawsat-1"}  # ه for ة
     assert {e.article_id for e in store.events(text="عدن")} == {"okaz-2", "sabq-2"}
-    assert store.events(text="OR 1=1 \" NEAR(") == []
+    assert store.events(text='OR 1=1 " NEAR(') == []
     assert {c["sub_event_type"] for c in store.clusters(text="الحوثي")} == {"Armed clash"}
 
 
@@ -171,19 +182,36 @@ def test_migrates_a_store_made_by_marsad_0_1(store_url: str) -> None:
         config.attributes["connection"] = conn
         command.upgrade(config, "0001")
         conn.execute(text("DROP TABLE alembic_version"))  # 0.1 used create_all: no version
-        conn.execute(text("INSERT INTO articles (id, text, ingested_at) "
-                          "VALUES ('old', 'خبر قديم عن عدن', '2026-01-01 00:00:00+00')"))
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, text, ingested_at) "
+                "VALUES ('old', 'خبر قديم عن عدن', '2026-01-01 00:00:00+00')"
+            )
+        )
     engine.dispose()
     with Store(store_url) as st:
         assert st.article("old").text == "خبر قديم عن عدن"
         assert st.stored_hashes(["old"])["old"]  # backfilled
         with st.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+            assert (
+                conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                == head_revision()
+            )
 
 
 def _ingest_cmd(src: Path, url: str, *extra: str) -> list[str]:
-    return [sys.executable, "-c", "from marsad.cli import app; app()", "ingest", str(src), "--db", url,
-            "--batch-size", "20", *extra]
+    return [
+        sys.executable,
+        "-c",
+        "from marsad.cli import app; app()",
+        "ingest",
+        str(src),
+        "--db",
+        url,
+        "--batch-size",
+        "20",
+        *extra,
+    ]
 
 
 def _env() -> dict[str, str]:
@@ -193,16 +221,26 @@ def _env() -> dict[str, str]:
 def many_articles(n: int) -> list[Article]:
     """Short reports spread over 5 towns and 40 days (a few outlets per act)."""
     towns = ["عدن", "تعز", "صنعاء", "الحديدة", "مأرب"]
-    return [Article(id=f"m{i}", text=f"قتل {i % 7 + 2} أشخاص أمس في قصف على مدينة "
-                    f"{towns[i % 5]}، وأصيب {i} آخرون في الحادث رقم {i}.",
-                    published=PUB + dt.timedelta(days=i % 40)) for i in range(n)]
+    return [
+        Article(
+            id=f"m{i}",
+            text=f"قتل {i % 7 + 2} أشخاص أمس في قصف على مدينة "
+            f"{towns[i % 5]}، وأصيب {i} آخرون في الحادث رقم {i}.",
+            published=PUB + dt.timedelta(days=i % 40),
+        )
+        for i in range(n)
+    ]
 
 
 def test_sigkill_mid_run_then_rerun_stores_each_article_once(store_url, tmp_path) -> None:
     src = write_jsonl(tmp_path / "m.jsonl", many_articles(800))
     Store(store_url).close()  # schema first, so the poll below can count
-    proc = subprocess.Popen(_ingest_cmd(src, store_url), env=_env(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        _ingest_cmd(src, store_url),
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     engine = create_engine(store_url)
     deadline = time.monotonic() + 120
     stored = 0
@@ -215,21 +253,34 @@ def test_sigkill_mid_run_then_rerun_stores_each_article_once(store_url, tmp_path
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert 0 < stored < 800, "the kill must land mid-run"
-    rerun = subprocess.run(_ingest_cmd(src, store_url), env=_env(), capture_output=True,
-                           text=True, timeout=300)
+    rerun = subprocess.run(
+        _ingest_cmd(src, store_url), env=_env(), capture_output=True, text=True, timeout=300
+    )
     assert rerun.returncode == 0, rerun.stderr
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*), count(DISTINCT id) FROM articles")).one() == (
-            800, 800)
-        orphans = conn.execute(text("SELECT count(*) FROM events WHERE cluster_id IS NULL")).scalar()
+            800,
+            800,
+        )
+        orphans = conn.execute(
+            text("SELECT count(*) FROM events WHERE cluster_id IS NULL")
+        ).scalar()
     engine.dispose()
     assert orphans == 0  # every stored event is linked: batches commit whole
 
 
 def test_two_concurrent_ingests_queue_instead_of_colliding(store_url, tmp_path) -> None:
     src = write_jsonl(tmp_path / "m.jsonl", many_articles(300))
-    procs = [subprocess.Popen(_ingest_cmd(src, store_url), env=_env(), stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            _ingest_cmd(src, store_url),
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     outs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [o[1][-2000:] for o in outs]
     with Store(store_url) as st:
@@ -246,17 +297,21 @@ def test_lost_connection_is_a_clear_error_and_the_rerun_resumes(pg_url, tmp_path
     url = pg_schema_url(pg_url)
     src = write_jsonl(tmp_path / "m.jsonl", many_articles(600))
     Store(url).close()
-    proc = subprocess.Popen(_ingest_cmd(src, url), env=_env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        _ingest_cmd(src, url), env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    kill = text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid() "
-                "AND application_name NOT LIKE 'pg_%'")
+    kill = text(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+        "AND application_name NOT LIKE 'pg_%'"
+    )
     stored = 0
     with admin.connect() as conn:
         while proc.poll() is None and stored < 40:
-            stored = conn.execute(text(url.split("%3D")[1].join(
-                ["SELECT count(*) FROM ", ".articles"]))).scalar()
+            stored = conn.execute(
+                text(url.split("%3D")[1].join(["SELECT count(*) FROM ", ".articles"]))
+            ).scalar()
             time.sleep(0.02)
         while proc.poll() is None:
             conn.execute(kill)
@@ -265,8 +320,9 @@ def test_lost_connection_is_a_clear_error_and_the_rerun_resumes(pg_url, tmp_path
     admin.dispose()
     assert proc.returncode == 3, err_text[-2000:]
     assert "run the same command again to resume" in err_text and "Traceback" not in err_text
-    rerun = subprocess.run(_ingest_cmd(src, url), env=_env(), capture_output=True, text=True,
-                           timeout=300)
+    rerun = subprocess.run(
+        _ingest_cmd(src, url), env=_env(), capture_output=True, text=True, timeout=300
+    )
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     with Store(url) as st:
         assert st.articles_count() == 600
@@ -275,20 +331,39 @@ def test_lost_connection_is_a_clear_error_and_the_rerun_resumes(pg_url, tmp_path
 def test_bad_input_is_rejected_and_loses_nothing(store_url, pipeline, tmp_path) -> None:
     good = write_jsonl(tmp_path / "good.jsonl", articles(CLASHES))
     (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 not really a zip")
-    day = [{"content": BOMBING["okaz-1"], "date_extracted": "2015-07-24 01:00:00",
-            "title": "t", "source": "okaz", "url": "https://example.org/1"},
-           {"content": None, "source": "sabq"},
-           {"content": BOMBING["sabq-1"], "date_extracted": "2015-07-24 02:00:00",
-            "title": "t", "source": "sabq", "url": "https://example.org/2"}]
-    (tmp_path / "2015-07-24.json").write_text(json.dumps(day, ensure_ascii=False),
-                                              encoding="utf-8")
+    day = [
+        {
+            "content": BOMBING["okaz-1"],
+            "date_extracted": "2015-07-24 01:00:00",
+            "title": "t",
+            "source": "okaz",
+            "url": "https://example.org/1",
+        },
+        {"content": None, "source": "sabq"},
+        {
+            "content": BOMBING["sabq-1"],
+            "date_extracted": "2015-07-24 02:00:00",
+            "title": "t",
+            "source": "sabq",
+            "url": "https://example.org/2",
+        },
+    ]
+    (tmp_path / "2015-07-24.json").write_text(json.dumps(day, ensure_ascii=False), encoding="utf-8")
     result = subprocess.run(
-        [*_ingest_cmd(good, store_url), str(tmp_path / "broken.zip"),
-         str(tmp_path / "2015-07-24.json"), "--rejects", str(tmp_path / "rejects.jsonl")],
-        env=_env(), capture_output=True, text=True, timeout=300)
+        [
+            *_ingest_cmd(good, store_url),
+            str(tmp_path / "broken.zip"),
+            str(tmp_path / "2015-07-24.json"),
+            "--rejects",
+            str(tmp_path / "rejects.jsonl"),
+        ],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     rejects = [json.loads(x) for x in (tmp_path / "rejects.jsonl").read_text().splitlines()]
-    assert {r["origin"].rsplit("/", 1)[-1] for r in rejects} == {"broken.zip",
-                                                                 "2015-07-24.json[1]"}
+    assert {r["origin"].rsplit("/", 1)[-1] for r in rejects} == {"broken.zip", "2015-07-24.json[1]"}
     with Store(store_url) as st:
         assert st.articles_count() == 4

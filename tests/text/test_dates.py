@@ -155,13 +155,27 @@ def test_tomorrow_glossed_as_today_names_no_past_day():
 
 # Placeholder and far-off publication dates (.NET MinValue, a typo'd year) must
 # give no date for the words that need arithmetic, never an OverflowError.
-@pytest.mark.parametrize("pub", [dt.date.min, dt.date(1, 1, 3), dt.date.max, dt.date(2093, 12, 24),
-                                 dt.date(1900, 1, 1)])
+@pytest.mark.parametrize(
+    "pub", [dt.date.min, dt.date(1, 1, 3), dt.date.max, dt.date(2093, 12, 24), dt.date(1900, 1, 1)]
+)
 @pytest.mark.parametrize(
     "raw",
-    ["هاجم مسلحون القرية أمس", "أول أمس", "الأسبوع الماضي", "الشهر الماضي", "يوم الجمعة الماضي",
-     "ليلة الجمعة", "يوم 15 رمضان", "في شهر رمضان", "في 12 اغسطس", "اليوم «أمس»",
-     "امس الثلاثاء", "غدا", "في 99999999999-1-1", "في 1/1/99999999999999999999"],
+    [
+        "هاجم مسلحون القرية أمس",
+        "أول أمس",
+        "الأسبوع الماضي",
+        "الشهر الماضي",
+        "يوم الجمعة الماضي",
+        "ليلة الجمعة",
+        "يوم 15 رمضان",
+        "في شهر رمضان",
+        "في 12 اغسطس",
+        "اليوم «أمس»",
+        "امس الثلاثاء",
+        "غدا",
+        "في 99999999999-1-1",
+        "في 1/1/99999999999999999999",
+    ],
 )
 def test_dates_never_overflow(raw, pub):
     for _text, date, precision, _kind in dates(raw, pub):

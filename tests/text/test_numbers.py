@@ -155,8 +155,13 @@ def test_number_words_match_reference(n):
 
 @pytest.mark.parametrize(
     "raw",
-    ["9" * 5000, "1." + "9" * 5000, "9" * 400 + ".5 مليار", "9" * 300 + " مليار قتيل",
-     "قتل 1,000,000,000,000,000,000 شخص"],
+    [
+        "9" * 5000,
+        "1." + "9" * 5000,
+        "9" * 400 + ".5 مليار",
+        "9" * 300 + " مليار قتيل",
+        "قتل 1,000,000,000,000,000,000 شخص",
+    ],
 )
 def test_huge_digit_runs_are_not_counts_and_never_overflow(raw):
     # float("9"*400) is inf and int("9"*5000) exceeds Python's digit limit:

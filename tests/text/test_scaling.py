@@ -39,8 +39,9 @@ def test_reading_a_long_article_is_linear(tmp_path) -> None:
 
     def read(text: str) -> None:
         path = tmp_path / "a.jsonl"
-        path.write_text(json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         assert len(list(read_articles([path], rejects=RejectLog()))) == 1
 
     assert doubling_ratio(read) <= LINEAR

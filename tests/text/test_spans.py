@@ -25,8 +25,11 @@ def test_whole_marks(text, span, want) -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(text=st.text(st.sampled_from("قتلهجومبغدادٌٍَُِّْ ٰ"), max_size=40),
-       a=st.integers(0, 45), b=st.integers(0, 45))
+@given(
+    text=st.text(st.sampled_from("قتلهجومبغدادٌٍَُِّْ ٰ"), max_size=40),
+    a=st.integers(0, 45),
+    b=st.integers(0, 45),
+)
 def test_whole_marks_never_splits_a_letter_from_its_marks(text, a, b) -> None:
     start, end = whole_marks(text, min(a, b), max(a, b))
     assert 0 <= start <= end <= len(text)

@@ -83,7 +83,9 @@ class BodyLimit(BaseHTTPMiddleware):
 
 
 def _too_large(limit: int) -> JSONResponse:
-    return JSONResponse({"detail": f"request body over the limit of {limit} bytes"}, status_code=413)
+    return JSONResponse(
+        {"detail": f"request body over the limit of {limit} bytes"}, status_code=413
+    )
 
 
 # ---------------------------------------------------------------- bodies
@@ -93,11 +95,14 @@ class Correction(BaseModel):
     """A correction of an event (cluster id) or a report (event id)."""
 
     changes: dict[str, str | int | float | bool | None] = Field(
-        default_factory=dict, description="field → new value (null clears it)")
+        default_factory=dict, description="field → new value (null clears it)"
+    )
     note: str = Field(min_length=1, description="Why (kept with the correction)")
     author: str = Field(min_length=1, description="Who")
     merge_with: str | None = Field(None, description="Merge with this other event or cluster")
-    split: list[str] | None = Field(None, description="Event ids to take out of the cluster ([] = all)")
+    split: list[str] | None = Field(
+        None, description="Event ids to take out of the cluster ([] = all)"
+    )
 
 
 def _raw(value: Any) -> str:
@@ -114,8 +119,11 @@ def _raw(value: Any) -> str:
 
 def create_app(settings: Settings) -> FastAPI:
     store = Store(settings.db)
-    app = FastAPI(title="marsad", version="0.1.0",
-                  description="Arabic news coded into ACLED-schema conflict events, with evidence.")
+    app = FastAPI(
+        title="marsad",
+        version="0.1.0",
+        description="Arabic news coded into ACLED-schema conflict events, with evidence.",
+    )
     app.state.store = store
     app.state.settings = settings
     app.add_middleware(BodyLimit, limit=settings.max_body)
@@ -127,8 +135,11 @@ def create_app(settings: Settings) -> FastAPI:
             if not pipelines:
                 from marsad.pipeline import Pipeline
 
-                kwargs = ({} if settings.min_confidence is None
-                          else {"min_confidence": settings.min_confidence})
+                kwargs = (
+                    {}
+                    if settings.min_confidence is None
+                    else {"min_confidence": settings.min_confidence}
+                )
                 pipelines.append(Pipeline(**kwargs))
             return pipelines[0]
 
@@ -152,8 +163,11 @@ def create_app(settings: Settings) -> FastAPI:
 
     # ------------------------------------------------------------ reads
 
-    @app.get("/api/events", dependencies=[Depends(reader)],
-             summary="Events (clusters) or reports matching the filters of `marsad events`")
+    @app.get(
+        "/api/events",
+        dependencies=[Depends(reader)],
+        summary="Events (clusters) or reports matching the filters of `marsad events`",
+    )
     def list_events(
         filters: Annotated[dict[str, Any], Depends(event_filters)],
         reports: Annotated[bool, Query(description="One row per article's report")] = False,
@@ -175,50 +189,92 @@ def create_app(settings: Settings) -> FastAPI:
             buf = io.StringIO()
             write_geojson(rows, buf)
             return Response(buf.getvalue(), media_type="application/geo+json", headers=headers)
-        body = {"events": rows, "count": len(rows), "limit": limit, "offset": offset,
-                "next_offset": offset + limit if more else None}
+        body = {
+            "events": rows,
+            "count": len(rows),
+            "limit": limit,
+            "offset": offset,
+            "next_offset": offset + limit if more else None,
+        }
         return JSONResponse(_jsonable(body), headers=headers)
 
-    @app.get("/api/events/{event_id}", dependencies=[Depends(reader)],
-             summary="One event: its fields, reports, trace and each source's text with evidence")
+    @app.get(
+        "/api/events/{event_id}",
+        dependencies=[Depends(reader)],
+        summary="One event: its fields, reports, trace and each source's text with evidence",
+    )
     def get_event(event_id: str) -> JSONResponse:
         return JSONResponse(_jsonable(_event_detail(store, event_id)))
 
-    @app.get("/api/stats", dependencies=[Depends(reader)],
-             summary="Counts and fatalities by day, event type and country for the filters")
+    @app.get(
+        "/api/stats",
+        dependencies=[Depends(reader)],
+        summary="Counts and fatalities by day, event type and country for the filters",
+    )
     def stats(filters: Annotated[dict[str, Any], Depends(event_filters)]) -> JSONResponse:
         return JSONResponse(_stats(store.clusters(**filters)))
 
     # ------------------------------------------------------------ writes
 
-    @app.patch("/api/events/{event_id}", dependencies=[Depends(writer)],
-               summary="Correct an event or report (as `marsad correct`)")
+    @app.patch(
+        "/api/events/{event_id}",
+        dependencies=[Depends(writer)],
+        summary="Correct an event or report (as `marsad correct`)",
+    )
     def patch_event(event_id: str, body: Correction) -> JSONResponse:
         from marsad.store.corrections import correct
 
         if not (body.changes or body.merge_with or body.split is not None):
             raise HTTPException(422, "nothing to correct: give changes, merge_with or split")
-        ids = correct(store, event_id, changes={k: _raw(v) for k, v in body.changes.items()},
-                      merge_with=body.merge_with, split=body.split, note=body.note,
-                      author=body.author)
+        ids = correct(
+            store,
+            event_id,
+            changes={k: _raw(v) for k, v in body.changes.items()},
+            merge_with=body.merge_with,
+            split=body.split,
+            note=body.note,
+            author=body.author,
+        )
         return JSONResponse(_jsonable(_after_correction(store, ids)))
 
-    @app.delete("/api/events/{event_id}", dependencies=[Depends(writer)],
-                summary="Remove an event or report from the dataset (a recorded correction)")
-    def delete_event(event_id: str,
-                     note: Annotated[str, Query(min_length=1, description="Why")],
-                     author: Annotated[str, Query(min_length=1, description="Who")]) -> JSONResponse:
+    @app.delete(
+        "/api/events/{event_id}",
+        dependencies=[Depends(writer)],
+        summary="Remove an event or report from the dataset (a recorded correction)",
+    )
+    def delete_event(
+        event_id: str,
+        note: Annotated[str, Query(min_length=1, description="Why")],
+        author: Annotated[str, Query(min_length=1, description="Who")],
+    ) -> JSONResponse:
         from marsad.store.corrections import correct
 
         ids = correct(store, event_id, delete=True, note=note, author=author)
         return JSONResponse(_jsonable(_after_correction(store, ids)))
 
-    @app.post("/api/articles", dependencies=[Depends(writer)],
-              summary="Submit one article or a list (FORMATS §1): extract, store, link",
-              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-                  "schema": {"oneOf": [{"$ref": "#/components/schemas/Article"},
-                                       {"type": "array",
-                                        "items": {"$ref": "#/components/schemas/Article"}}]}}}}})
+    @app.post(
+        "/api/articles",
+        dependencies=[Depends(writer)],
+        summary="Submit one article or a list (FORMATS §1): extract, store, link",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "oneOf": [
+                                {"$ref": "#/components/schemas/Article"},
+                                {
+                                    "type": "array",
+                                    "items": {"$ref": "#/components/schemas/Article"},
+                                },
+                            ]
+                        }
+                    }
+                },
+            }
+        },
+    )
     async def post_articles(request: Request) -> JSONResponse:
         articles = _parse_articles(await request.body())
         extract = pipeline().extract
@@ -235,7 +291,9 @@ def event_filters(
     country: Annotated[str | None, Query(description="ISO3 code or English name")] = None,
     admin1: Annotated[str | None, Query(description="First-level unit")] = None,
     type: Annotated[str | None, Query(description="Event type or sub-event type")] = None,  # noqa: A002
-    actor: Annotated[str | None, Query(description="Part of an actor's name (English or Arabic)")] = None,
+    actor: Annotated[
+        str | None, Query(description="Part of an actor's name (English or Arabic)")
+    ] = None,
     date_from: Annotated[dt.date | None, Query(alias="from", description="First date")] = None,
     date_to: Annotated[dt.date | None, Query(alias="to", description="Last date")] = None,
     bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
@@ -245,10 +303,19 @@ def event_filters(
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
 ) -> dict[str, Any]:
     """The filters of ``marsad events``, with the same names (``type``, ``from``, ``to``)."""
-    return {"country": country, "admin1": admin1, "event_type": type, "actor": actor,
-            "date_from": date_from, "date_to": date_to, "bbox": _bbox(bbox),
-            "min_fatalities": min_fatalities, "min_sources": min_sources, "text": text,
-            "min_confidence": min_confidence}
+    return {
+        "country": country,
+        "admin1": admin1,
+        "event_type": type,
+        "actor": actor,
+        "date_from": date_from,
+        "date_to": date_to,
+        "bbox": _bbox(bbox),
+        "min_fatalities": min_fatalities,
+        "min_sources": min_sources,
+        "text": text,
+        "min_confidence": min_confidence,
+    }
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -257,15 +324,21 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     try:
         return parse_bbox(value)
     except ValueError:
-        raise HTTPException(422, f"bbox needs west,south,east,north in degrees, got {value!r}") from None
+        raise HTTPException(
+            422, f"bbox needs west,south,east,north in degrees, got {value!r}"
+        ) from None
 
 
-def _rows(store: Store, reports: bool, filters: dict[str, Any], **page: Any) -> list[dict[str, Any]]:
+def _rows(
+    store: Store, reports: bool, filters: dict[str, Any], **page: Any
+) -> list[dict[str, Any]]:
     """Export rows, exactly as ``marsad events`` prints them."""
     if reports:
         stamps = store.event_stamps()
-        return [cluster_row(report_as_cluster(e, stamps.get(e.event_id)))
-                for e in store.events(**filters, **page)]
+        return [
+            cluster_row(report_as_cluster(e, stamps.get(e.event_id)))
+            for e in store.events(**filters, **page)
+        ]
     return [cluster_row(c) for c in store.clusters(**filters, **page)]
 
 
@@ -287,17 +360,27 @@ def _default(value: Any) -> Any:
 def _cluster_of(store: Store, event_id: str) -> dict[str, Any]:
     """The stored cluster with this id, or the cluster holding this report."""
     with store.engine.connect() as conn:
-        row = conn.execute(select(*ClusterRow.__table__.columns)
-                           .where(ClusterRow.cluster_id == event_id)).mappings().first()
+        row = (
+            conn.execute(
+                select(*ClusterRow.__table__.columns).where(ClusterRow.cluster_id == event_id)
+            )
+            .mappings()
+            .first()
+        )
         if row is None:
-            holder = conn.execute(select(EventRow.cluster_id)
-                                  .where(EventRow.event_id == event_id)).scalar()
+            holder = conn.execute(
+                select(EventRow.cluster_id).where(EventRow.event_id == event_id)
+            ).scalar()
             if holder is not None:
-                row = conn.execute(select(*ClusterRow.__table__.columns)
-                                   .where(ClusterRow.cluster_id == holder)).mappings().first()
+                row = (
+                    conn.execute(
+                        select(*ClusterRow.__table__.columns).where(ClusterRow.cluster_id == holder)
+                    )
+                    .mappings()
+                    .first()
+                )
     if row is None:
-        raise HTTPException(404, f"no event with id {event_id!r} in the store "
-                                 "(or it was deleted)")
+        raise HTTPException(404, f"no event with id {event_id!r} in the store (or it was deleted)")
     return dict(row)
 
 
@@ -314,45 +397,75 @@ def _event_detail(store: Store, event_id: str) -> dict[str, Any]:
         for rule in member["trace"]:
             if rule not in trace:
                 trace.append(rule)
-        reports.append({**member, "article": article.id if article else None,
-                        "evidence_text": _evidence_text(article, member["evidence"])})
-    return {"event": cluster_row(cluster), "cluster": cluster, "trace": trace,
-            "reports": reports, "articles": articles,
-            "corrections": _corrections_for(store, [cluster["cluster_id"], *cluster["event_ids"]])}
+        reports.append(
+            {
+                **member,
+                "article": article.id if article else None,
+                "evidence_text": _evidence_text(article, member["evidence"]),
+            }
+        )
+    return {
+        "event": cluster_row(cluster),
+        "cluster": cluster,
+        "trace": trace,
+        "reports": reports,
+        "articles": articles,
+        "corrections": _corrections_for(store, [cluster["cluster_id"], *cluster["event_ids"]]),
+    }
 
 
 def _evidence_text(article: Article | None, evidence: dict[str, Any]) -> dict[str, list[str]]:
     """Each evidence span's words (what the dashboard highlights), field by field."""
     if article is None:
         return {}
-    return {field: [article.text[s:e] for s, e in spans] for field, spans in (evidence or {}).items()}
+    return {
+        field: [article.text[s:e] for s, e in spans] for field, spans in (evidence or {}).items()
+    }
 
 
 def _corrections_for(store: Store, targets: list[str]) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
-        rows = conn.execute(select(*CorrectionRow.__table__.columns)
-                            .where(CorrectionRow.target_id.in_(targets))
-                            .order_by(CorrectionRow.id)).mappings()
+        rows = conn.execute(
+            select(*CorrectionRow.__table__.columns)
+            .where(CorrectionRow.target_id.in_(targets))
+            .order_by(CorrectionRow.id)
+        ).mappings()
         return [dict(r) for r in rows]
 
 
 def _after_correction(store: Store, ids: list[int]) -> dict[str, Any]:
     """The corrections just recorded, and the events now holding their anchor reports."""
     with store.engine.connect() as conn:
-        recorded = [dict(r) for r in conn.execute(
-            select(*CorrectionRow.__table__.columns).where(CorrectionRow.id.in_(ids))
-            .order_by(CorrectionRow.id)).mappings()]
+        recorded = [
+            dict(r)
+            for r in conn.execute(
+                select(*CorrectionRow.__table__.columns)
+                .where(CorrectionRow.id.in_(ids))
+                .order_by(CorrectionRow.id)
+            ).mappings()
+        ]
         anchors = sorted({a for r in recorded for a in r["anchors"]})
-        holders = sorted({c for (c,) in conn.execute(
-            select(EventRow.cluster_id).where(EventRow.event_id.in_(anchors))) if c})
+        holders = sorted(
+            {
+                c
+                for (c,) in conn.execute(
+                    select(EventRow.cluster_id).where(EventRow.event_id.in_(anchors))
+                )
+                if c
+            }
+        )
     events = [cluster_row(_cluster_of(store, c)) for c in holders if _exists(store, c)]
     return {"corrections": recorded, "events": events}
 
 
 def _exists(store: Store, cluster_id: str) -> bool:
     with store.engine.connect() as conn:
-        return conn.execute(select(ClusterRow.cluster_id)
-                            .where(ClusterRow.cluster_id == cluster_id)).first() is not None
+        return (
+            conn.execute(
+                select(ClusterRow.cluster_id).where(ClusterRow.cluster_id == cluster_id)
+            ).first()
+            is not None
+        )
 
 
 # ---------------------------------------------------------------- stats
@@ -392,8 +505,9 @@ def _parse_articles(raw: bytes) -> list[Article]:
     except UnicodeDecodeError as exc:
         raise HTTPException(422, f"body is not UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
-        raise HTTPException(422, f"malformed JSON: {exc.msg} (line {exc.lineno}, "
-                                 f"column {exc.colno})") from None
+        raise HTTPException(
+            422, f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
     items = data if isinstance(data, list) else [data]
     if not items:
         raise HTTPException(422, "no articles: send an object or a non-empty list of objects")
@@ -413,23 +527,34 @@ def _parse_articles(raw: bytes) -> list[Article]:
 
 def _first_error(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
-        return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}"
-                         for e in exc.errors())
+        return "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors()
+        )
     return str(exc)
 
 
 def _new_events(store: Store, articles: list[Article], saved: Any) -> dict[str, Any]:
     ids = sorted({a.id for a in articles})
     with store.engine.connect() as conn:
-        rows = conn.execute(select(EventRow.event_id, EventRow.cluster_id)
-                            .where(EventRow.article_id.in_(ids))
-                            .order_by(EventRow.event_id)).all()
+        rows = conn.execute(
+            select(EventRow.event_id, EventRow.cluster_id)
+            .where(EventRow.article_id.in_(ids))
+            .order_by(EventRow.event_id)
+        ).all()
     holders = sorted({c for _e, c in rows if c})
-    reports: list[Event] = store.events(article_id=ids[0]) if len(ids) == 1 else [
-        e for i in ids for e in store.events(article_id=i)]
+    reports: list[Event] = (
+        store.events(article_id=ids[0])
+        if len(ids) == 1
+        else [e for i in ids for e in store.events(article_id=i)]
+    )
     return {
-        "saved": {"new": saved.new, "replaced": saved.replaced, "unchanged": saved.unchanged,
-                  "aliased": saved.aliased, "events": saved.events},
+        "saved": {
+            "new": saved.new,
+            "replaced": saved.replaced,
+            "unchanged": saved.unchanged,
+            "aliased": saved.aliased,
+            "events": saved.events,
+        },
         "events": [cluster_row(_cluster_of(store, c)) for c in holders if _exists(store, c)],
         "reports": [e.model_dump(mode="json") for e in reports],
     }
@@ -443,7 +568,8 @@ def _add_article_schema(app: FastAPI) -> None:
             return app.openapi_schema
         schema = original()
         schema.setdefault("components", {}).setdefault("schemas", {})["Article"] = (
-            Article.model_json_schema())
+            Article.model_json_schema()
+        )
         app.openapi_schema = schema
         return schema
 

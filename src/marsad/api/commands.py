@@ -12,10 +12,17 @@ err = Console(stderr=True, soft_wrap=True)
 
 
 def serve(
-    db: Annotated[str, typer.Option(help="Store URL, e.g. sqlite:///marsad.db or postgresql+psycopg://user@host/db")] = "sqlite:///marsad.db",
+    db: Annotated[
+        str,
+        typer.Option(
+            help="Store URL, e.g. sqlite:///marsad.db or postgresql+psycopg://user@host/db"
+        ),
+    ] = "sqlite:///marsad.db",
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port")] = 8000,
-    max_body: Annotated[int | None, typer.Option(min=1, help="Largest request body, in bytes")] = None,
+    max_body: Annotated[
+        int | None, typer.Option(min=1, help="Largest request body, in bytes")
+    ] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs) and the dashboard at /.
 

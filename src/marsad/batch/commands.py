@@ -21,16 +21,39 @@ err = Console(stderr=True)
 
 
 def batch(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (any format `extract` reads)")],
-    out_dir: Annotated[Path, typer.Option("-o", "--out", help="Output folder for Parquet partitions")],
-    workers: Annotated[int | None, typer.Option(min=1, help="Local worker processes (default: all cores)")] = None,
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (any format `extract` reads)")
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("-o", "--out", help="Output folder for Parquet partitions")
+    ],
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Local worker processes (default: all cores)")
+    ] = None,
     partition_size: Annotated[int, typer.Option(min=1, help="Articles per partition")] = 2000,
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler, e.g. tcp://10.0.0.5:8786")] = None,
-    published: Annotated[str | None, typer.Option(help="Date for inputs that carry none (YYYY-MM-DD)")] = None,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")] = DEFAULT_MIN_CONFIDENCE,
-    count: Annotated[bool, typer.Option(help="Count articles first so the bar shows time left")] = True,
-    max_chars: Annotated[int, typer.Option(min=0, help="Reject articles longer than this many characters (0: no limit)")] = DEFAULT_MAX_CHARS,
-    time_limit: Annotated[float, typer.Option(min=0.0, help="Reject an article whose extraction takes longer, in seconds (0: no limit; local workers only)")] = DEFAULT_TIME_LIMIT,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Date for inputs that carry none (YYYY-MM-DD)")
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")
+    ] = DEFAULT_MIN_CONFIDENCE,
+    count: Annotated[
+        bool, typer.Option(help="Count articles first so the bar shows time left")
+    ] = True,
+    max_chars: Annotated[
+        int,
+        typer.Option(min=0, help="Reject articles longer than this many characters (0: no limit)"),
+    ] = DEFAULT_MAX_CHARS,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            help="Reject an article whose extraction takes longer, in seconds (0: no limit; local workers only)",
+        ),
+    ] = DEFAULT_TIME_LIMIT,
 ) -> None:
     """Extract many articles into per-partition Parquet files (resumable, multi-core or Dask)."""
     from marsad.batch.guard import Budget
@@ -49,11 +72,18 @@ def batch(
             if result.skipped or scheduler:  # local workers report each article as it ends
                 progress.advance(task, result.articles)
 
-        result = run_batch(inputs, out_dir, partition_size=partition_size, workers=workers,
-                           scheduler=scheduler, published=pub, min_confidence=min_confidence,
-                           on_result=advance_skipped,
-                           on_articles=lambda n: progress.advance(task, n),
-                           budget=Budget(max_chars=max_chars, seconds=time_limit))
+        result = run_batch(
+            inputs,
+            out_dir,
+            partition_size=partition_size,
+            workers=workers,
+            scheduler=scheduler,
+            published=pub,
+            min_confidence=min_confidence,
+            on_result=advance_skipped,
+            on_articles=lambda n: progress.advance(task, n),
+            budget=Budget(max_chars=max_chars, seconds=time_limit),
+        )
     done = len(result.partitions) - result.skipped - len(result.failed)
     err.print(
         f"{result.articles} articles, {result.events} events, {result.rejects} rejected; "
@@ -63,8 +93,9 @@ def batch(
     if result.failed:
         for part in result.failed:
             err.print(f"[bold red]error:[/] partition {part.name} failed: {escape(part.failed)}")
-        _fail(f"{len(result.failed)} partitions failed; rerun the same command to retry them",
-              code=1)
+        _fail(
+            f"{len(result.failed)} partitions failed; rerun the same command to retry them", code=1
+        )
 
 
 def _fail(message: str, code: int = 2) -> None:

@@ -29,18 +29,23 @@ class ArticleTimeout(Exception):
     """Raised inside the extraction when the article's time budget runs out."""
 
 
-def extract_guarded(pipeline, article: Article, budget: Budget = Budget()
-                    ) -> tuple[list[Event], str | None]:
+def extract_guarded(
+    pipeline, article: Article, budget: Budget = Budget()
+) -> tuple[list[Event], str | None]:
     """``(events, None)``, or ``([], reason)`` when the article is rejected."""
     if budget.max_chars and len(article.text) > budget.max_chars:
-        return [], (f"too long: {len(article.text):,} characters "
-                    f"(limit {budget.max_chars:,}; see --max-chars)")
+        return [], (
+            f"too long: {len(article.text):,} characters "
+            f"(limit {budget.max_chars:,}; see --max-chars)"
+        )
     try:
         with time_limit(budget.seconds):
             return pipeline.extract(article), None
     except ArticleTimeout:
-        return [], (f"too slow: extraction took over {budget.seconds:g} s "
-                    f"({len(article.text):,} characters; see --time-limit)")
+        return [], (
+            f"too slow: extraction took over {budget.seconds:g} s "
+            f"({len(article.text):,} characters; see --time-limit)"
+        )
     except Exception as exc:  # noqa: BLE001 — one bad article must not stop the run
         return [], f"extraction failed: {type(exc).__name__}: {exc}"[:500]
 

@@ -38,7 +38,7 @@ def partition_names(out_dir: Path) -> list[str]:
             return [p["name"] for p in data["partitions"] if not p.get("failed")]
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"unreadable manifest {manifest}: {exc}") from exc
-    names = [p.name[len("events-"):-len(".parquet")] for p in partition_files(out_dir, "events")]
+    names = [p.name[len("events-") : -len(".parquet")] for p in partition_files(out_dir, "events")]
     return [n for n in names if _path(out_dir, "articles", n).exists()]
 
 

@@ -78,8 +78,9 @@ def count_articles(inputs: Iterable[str | Path], published: dt.date | None = Non
     return sum(1 for _ in read_articles(inputs, published=published, rejects=RejectLog()))
 
 
-def _spec(index: int, batch: list[Article], rejects: list[Reject], origins: list[str]
-          ) -> PartitionSpec:
+def _spec(
+    index: int, batch: list[Article], rejects: list[Reject], origins: list[str]
+) -> PartitionSpec:
     return PartitionSpec(
         index=index,
         articles=tuple(a.model_dump() for a in batch),

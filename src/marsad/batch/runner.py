@@ -116,8 +116,7 @@ def run_batch(
         tick = (lambda: on_articles(1)) if on_articles is not None else None
         if n <= 1:
             for spec in pending:
-                record(process_partition(spec, out, min_confidence, budget=budget,
-                                         on_article=tick))
+                record(process_partition(spec, out, min_confidence, budget=budget, on_article=tick))
         else:
             with _terminate_on_sigterm():
                 _run_pool(pending, out, min_confidence, n, record, budget, on_articles)
@@ -128,7 +127,9 @@ def run_batch(
     return batch
 
 
-def _pending(specs: Iterator[PartitionSpec], out: Path, record: OnResult) -> Iterator[PartitionSpec]:
+def _pending(
+    specs: Iterator[PartitionSpec], out: Path, record: OnResult
+) -> Iterator[PartitionSpec]:
     """Specs still to do; finished ones are recorded here and never shipped to a worker."""
     for spec in specs:
         done = existing_result(spec, out)
@@ -148,8 +149,9 @@ class _Pool:
 
     def _new(self) -> ProcessPoolExecutor:
         n, min_confidence, budget = self.args
-        return ProcessPoolExecutor(n, initializer=init_worker,
-                                   initargs=(min_confidence, self.counter, budget))
+        return ProcessPoolExecutor(
+            n, initializer=init_worker, initargs=(min_confidence, self.counter, budget)
+        )
 
     def rebuild(self) -> None:
         self.close(kill=True)
@@ -170,8 +172,13 @@ class _Pool:
 
 
 def _run_pool(
-    specs: Iterator[PartitionSpec], out: Path, min_confidence: float, n: int, record: OnResult,
-    budget: Budget, on_articles: OnArticles | None = None,
+    specs: Iterator[PartitionSpec],
+    out: Path,
+    min_confidence: float,
+    n: int,
+    record: OnResult,
+    budget: Budget,
+    on_articles: OnArticles | None = None,
 ) -> None:
     # At most 2 partitions per worker in flight: the parent never holds the whole input.
     limit = 2 * n
@@ -220,23 +227,44 @@ def _run_pool(
                 running.clear()
                 pool.rebuild()
                 for spec in lost:
-                    _retry_or_fail(spec, "a worker process died (killed, or out of memory)",
-                                   attempts, retry, record, blame=len(lost) == 1)
+                    _retry_or_fail(
+                        spec,
+                        "a worker process died (killed, or out of memory)",
+                        attempts,
+                        retry,
+                        record,
+                        blame=len(lost) == 1,
+                    )
         tick()
         finished = True
     finally:
         pool.close(kill=not finished)
 
 
-def _retry_or_fail(spec: PartitionSpec, why: str, attempts: dict[int, int],
-                   retry: deque[PartitionSpec], record: OnResult, blame: bool = True) -> None:
+def _retry_or_fail(
+    spec: PartitionSpec,
+    why: str,
+    attempts: dict[int, int],
+    retry: deque[PartitionSpec],
+    record: OnResult,
+    blame: bool = True,
+) -> None:
     attempts[spec.index] = attempts.get(spec.index, 0) + 1
     if attempts[spec.index] < MAX_ATTEMPTS or not blame:
         retry.append(spec)
         return
-    record(PartitionResult(index=spec.index, name=spec.name, fingerprint=spec.fingerprint,
-                           articles=0, events=0, rejects=0, seconds=0.0,
-                           failed=f"{why}; {MAX_ATTEMPTS} attempts"))
+    record(
+        PartitionResult(
+            index=spec.index,
+            name=spec.name,
+            fingerprint=spec.fingerprint,
+            articles=0,
+            events=0,
+            rejects=0,
+            seconds=0.0,
+            failed=f"{why}; {MAX_ATTEMPTS} attempts",
+        )
+    )
 
 
 @contextlib.contextmanager
@@ -257,8 +285,12 @@ def _terminate_on_sigterm() -> Iterator[None]:
 
 
 def _run_dask(
-    specs: Iterator[PartitionSpec], out: Path, min_confidence: float, address: str,
-    record: OnResult, budget: Budget,
+    specs: Iterator[PartitionSpec],
+    out: Path,
+    min_confidence: float,
+    address: str,
+    record: OnResult,
+    budget: Budget,
 ) -> None:
     from distributed import Client, as_completed
 
@@ -267,10 +299,17 @@ def _run_dask(
         queue = as_completed()
         for spec in specs:
             # The task is a pure function of its spec, so Dask may retry it safely.
-            queue.add(client.submit(process_partition, spec, str(out), min_confidence,
-                                    budget=budget,
-                                    key=f"marsad-partition-{spec.name}-{spec.fingerprint}",
-                                    retries=2))
+            queue.add(
+                client.submit(
+                    process_partition,
+                    spec,
+                    str(out),
+                    min_confidence,
+                    budget=budget,
+                    key=f"marsad-partition-{spec.name}-{spec.fingerprint}",
+                    retries=2,
+                )
+            )
             while queue.count() >= limit:
                 record(next(queue).result())
         for fut in queue:
@@ -305,9 +344,13 @@ def write_manifest(batch: BatchResult, inputs: list[Path], partition_size: int) 
         "events": batch.events,
         "rejects": batch.rejects,
         "partitions": [
-            {**r.as_dict(),
-             "files": {k: p.relative_to(batch.out_dir).as_posix()
-                       for k, p in partition_paths(batch.out_dir, r.name).items()}}
+            {
+                **r.as_dict(),
+                "files": {
+                    k: p.relative_to(batch.out_dir).as_posix()
+                    for k, p in partition_paths(batch.out_dir, r.name).items()
+                },
+            }
             for r in batch.partitions
         ],
     }

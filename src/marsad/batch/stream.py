@@ -75,9 +75,16 @@ class EventOutput:
     once and is rendered by the caller from ``held``.
     """
 
-    def __init__(self, path: Path | None, fmt: str, stdout: IO[str], *, resume: bool = True,
-                 csv_header: list[str] | None = None,
-                 csv_row: Callable[[Event], dict] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        fmt: str,
+        stdout: IO[str],
+        *,
+        resume: bool = True,
+        csv_header: list[str] | None = None,
+        csv_row: Callable[[Event], dict] | None = None,
+    ) -> None:
         self.path, self.fmt = path, fmt
         self.held: list[Event] = []
         self.done: dict[str, str | None] = {}  # article key → reject reason (None: coded)
@@ -101,8 +108,9 @@ class EventOutput:
             for key, reason in self.done.items():
                 self._ledger.write(json.dumps({"key": key, "reject": reason}) + "\n")
             self._ledger.flush()
-        self.out: IO[str] | None = self._file.fh if self._file else (
-            None if fmt == "table" else stdout)
+        self.out: IO[str] | None = (
+            self._file.fh if self._file else (None if fmt == "table" else stdout)
+        )
         self._csv = None
         if fmt == "csv" and self.out is not None:
             self._csv = csv.DictWriter(self.out, fieldnames=csv_header or [])

@@ -33,9 +33,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "confidence": pa.float64(),
 }
 
-EVENT_SCHEMA = pa.schema(
-    [pa.field(key, _ARROW_TYPES.get(key, pa.string())) for key in EVENT_KEYS]
-)
+EVENT_SCHEMA = pa.schema([pa.field(key, _ARROW_TYPES.get(key, pa.string())) for key in EVENT_KEYS])
 
 REJECT_SCHEMA = pa.schema(
     [
@@ -94,8 +92,12 @@ def rejects_to_table(rejects: Iterable[Reject]) -> pa.Table:
 
 def rejects_from_table(table: pa.Table) -> list[Reject]:
     return [
-        Reject(origin=r["origin"], reason=r["reason"], raw=r["raw"] or "",
-               extra=json.loads(r["extra"]) if r["extra"] else {})
+        Reject(
+            origin=r["origin"],
+            reason=r["reason"],
+            raw=r["raw"] or "",
+            extra=json.loads(r["extra"]) if r["extra"] else {},
+        )
         for r in table.to_pylist()
     ]
 

@@ -17,7 +17,9 @@ import sys
 
 # A fresh interpreter, not multiprocessing: spawn would re-import the caller's
 # __main__ (unguarded scripts then recurse), fork would copy a running thread.
-_CHILD = "import sys; sys.path[:0] = {paths}; from marsad.geo.gazetteer import load_data; load_data()"
+_CHILD = (
+    "import sys; sys.path[:0] = {paths}; from marsad.geo.gazetteer import load_data; load_data()"
+)
 
 
 def prebuild_gazetteer_cache(timeout: float = 300.0) -> bool:
@@ -32,6 +34,11 @@ def prebuild_gazetteer_cache(timeout: float = 300.0) -> bool:
         return False
     code = _CHILD.format(paths=json.dumps([p for p in sys.path if p]))
     with contextlib.suppress(OSError, subprocess.TimeoutExpired):
-        subprocess.run([sys.executable, "-c", code], timeout=timeout, check=False,
-                       stdin=subprocess.DEVNULL, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-c", code],
+            timeout=timeout,
+            check=False,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+        )
     return True

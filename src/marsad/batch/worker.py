@@ -41,8 +41,9 @@ _COUNTER = None  # a multiprocessing.Value the pool parent reads for per-article
 _BUDGET = Budget()
 
 
-def init_worker(min_confidence: float = DEFAULT_MIN_CONFIDENCE, counter=None,
-                budget: Budget | None = None) -> None:
+def init_worker(
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE, counter=None, budget: Budget | None = None
+) -> None:
     """Process-pool initializer: die with the parent, then build the Pipeline once."""
     global _COUNTER, _BUDGET
     watch_parent()
@@ -72,8 +73,7 @@ def watch_parent(interval: float = 0.5) -> threading.Thread:
     return thread
 
 
-def pool_task(spec: PartitionSpec, out_dir: str | Path, min_confidence: float
-              ) -> PartitionResult:
+def pool_task(spec: PartitionSpec, out_dir: str | Path, min_confidence: float) -> PartitionResult:
     """``process_partition`` in a pool worker: counts each article for the parent's bar."""
     counter = _COUNTER
 
@@ -119,8 +119,11 @@ def existing_result(spec: PartitionSpec, out_dir: Path) -> PartitionResult | Non
     try:
         metas = [file_metadata(p) for p in paths.values()]
         meta = metas[-1]
-        counts = (int(meta["marsad.articles"]), int(meta["marsad.events"]),
-                  int(meta["marsad.rejects"]))
+        counts = (
+            int(meta["marsad.articles"]),
+            int(meta["marsad.events"]),
+            int(meta["marsad.rejects"]),
+        )
     except Exception:  # noqa: BLE001 — a file damaged on disk: redo the partition
         return None
     if any(m.get("marsad.fingerprint") != spec.fingerprint for m in metas):
@@ -138,8 +141,12 @@ def existing_result(spec: PartitionSpec, out_dir: Path) -> PartitionResult | Non
 
 
 def process_partition(
-    spec: PartitionSpec, out_dir: str | Path, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-    *, budget: Budget | None = None, on_article: Callable[[], None] | None = None,
+    spec: PartitionSpec,
+    out_dir: str | Path,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    *,
+    budget: Budget | None = None,
+    on_article: Callable[[], None] | None = None,
 ) -> PartitionResult:
     """Extract one partition and write its articles, rejects and events Parquet files.
 
@@ -161,8 +168,7 @@ def process_partition(
         events.extend(found)
         if reason is not None:
             origin = spec.origins[k] if k < len(spec.origins) else f"article:{article.id}"
-            rejects.append(Reject(origin=origin, reason=reason,
-                                  extra={"article_id": article.id}))
+            rejects.append(Reject(origin=origin, reason=reason, extra={"article_id": article.id}))
         if on_article is not None:
             on_article()
     meta = {

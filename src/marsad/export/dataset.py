@@ -18,8 +18,16 @@ from marsad.export.acled import ACLED_COLUMNS, countries
 from marsad.link.report import km_between
 from marsad.model import Event, interaction_code
 
-EXTRA_COLUMNS = ("notes_ar", "article_ids", "source_urls", "confidence", "source_count",
-                 "fatalities_high", "injured", "event_ids")
+EXTRA_COLUMNS = (
+    "notes_ar",
+    "article_ids",
+    "source_urls",
+    "confidence",
+    "source_count",
+    "fatalities_high",
+    "injured",
+    "event_ids",
+)
 COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 ADMIN_MAX_KM = 100.0  # nearest place with a known first-level unit, at most this far
@@ -55,12 +63,14 @@ def _admin_places() -> dict[str, list[tuple[float, float, str, str | None]]]:
         place = gaz.place(idx)
         if place.admin1:
             by_country.setdefault(place.iso3, []).append(
-                (place.lat, place.lon, place.admin1, place.parent))
+                (place.lat, place.lon, place.admin1, place.parent)
+            )
     return by_country
 
 
-def admin_units(iso3: str | None, lat: float | None, lon: float | None,
-                admin1: str | None) -> tuple[str | None, str | None]:
+def admin_units(
+    iso3: str | None, lat: float | None, lon: float | None, admin1: str | None
+) -> tuple[str | None, str | None]:
     """(admin1, admin2) of a point: the coded admin1, else the nearest known place's."""
     if not iso3 or lat is None or lon is None:
         return admin1, None
@@ -117,7 +127,9 @@ def english_notes(row: dict[str, Any]) -> str:
     if row["injured"]:
         toll += f", {row['injured']} injured"
     n = row["source_count"]
-    sources = f" Reported by {n} source{'s' if n != 1 else ''}: {row['source']}." if row["source"] else ""
+    sources = (
+        f" Reported by {n} source{'s' if n != 1 else ''}: {row['source']}." if row["source"] else ""
+    )
     return f"On {when}, {act}" + (f" in {place}" if place else "") + f".{toll}.{sources}"
 
 
@@ -135,8 +147,9 @@ def cluster_row(cluster: dict[str, Any]) -> dict[str, Any]:
     if not actor1:
         actor1, inter1 = UNIDENTIFIED.format(country=country), 3
     inter2 = cluster["inter2"] if cluster["actor2"] else 0
-    admin1, admin2 = admin_units(cluster["iso3"], cluster["latitude"], cluster["longitude"],
-                                 cluster["admin1"])
+    admin1, admin2 = admin_units(
+        cluster["iso3"], cluster["latitude"], cluster["longitude"], cluster["admin1"]
+    )
     date = _date(cluster["event_date"])
     updated = cluster.get("updated_at")
     row: dict[str, Any] = {

@@ -17,8 +17,20 @@ from marsad.export.dataset import COLUMNS
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
 
-_INT = ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
-        "fatalities", "timestamp", "source_count", "fatalities_high", "injured")
+_INT = (
+    "year",
+    "time_precision",
+    "inter1",
+    "inter2",
+    "interaction",
+    "iso",
+    "geo_precision",
+    "fatalities",
+    "timestamp",
+    "source_count",
+    "fatalities_high",
+    "injured",
+)
 _FLOAT = ("latitude", "longitude", "confidence")
 
 
@@ -35,8 +47,9 @@ def write_csv(rows: Iterable[dict[str, Any]], path_or_file: str | Path | IO[str]
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "" if row.get(k) is None else escape_cell(row.get(k))
-                             for k in COLUMNS})
+            writer.writerow(
+                {k: "" if row.get(k) is None else escape_cell(row.get(k)) for k in COLUMNS}
+            )
             count += 1
     return count
 
@@ -64,11 +77,21 @@ def write_geojson(rows: Iterable[dict[str, Any]], path_or_file: str | Path | IO[
         geometry = None
         if row.get("latitude") is not None and row.get("longitude") is not None:
             geometry = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
-        features.append({"type": "Feature", "id": row["event_id_cnty"], "geometry": geometry,
-                         "properties": props})
+        features.append(
+            {
+                "type": "Feature",
+                "id": row["event_id_cnty"],
+                "geometry": geometry,
+                "properties": props,
+            }
+        )
     with text_out(path_or_file) as fh:
-        json.dump({"type": "FeatureCollection", "features": features}, fh, ensure_ascii=False,
-                  default=_json_default)
+        json.dump(
+            {"type": "FeatureCollection", "features": features},
+            fh,
+            ensure_ascii=False,
+            default=_json_default,
+        )
     return len(features)
 
 

@@ -25,9 +25,14 @@ def to_event(scan: ArticleScan, c: Candidate, acts: int = 1) -> Event:
     inter2 = a2.inter if a2 else None
     notes = " ".join(scan.doc.sentence_text(i) for i in sorted(c.sentences))
     return Event(
-        event_id=stable_event_id(article.text, article.published, c.event_type,
-                                 c.trigger_span.start, place.name if place else None,
-                                 article_id=article.id),
+        event_id=stable_event_id(
+            article.text,
+            article.published,
+            c.event_type,
+            c.trigger_span.start,
+            place.name if place else None,
+            article_id=article.id,
+        ),
         article_id=article.id,
         event_date=c.date.isoformat() if c.date else None,
         time_precision=c.time_precision,
@@ -80,8 +85,13 @@ def evidence(c: Candidate, text: str | None = None) -> dict[str, list[list[int]]
     }
     out: dict[str, list[list[int]]] = {}
     for name, spans in fields.items():
-        unique = sorted({whole_marks(text, s.start, s.end) if text else (s.start, s.end)
-                         for s in spans if s is not None})
+        unique = sorted(
+            {
+                whole_marks(text, s.start, s.end) if text else (s.start, s.end)
+                for s in spans
+                if s is not None
+            }
+        )
         if unique:
             out[name] = [list(pair) for pair in unique]
     return out

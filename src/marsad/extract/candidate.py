@@ -69,9 +69,16 @@ class Candidate:
 
     def clone(self) -> Candidate:
         """A copy whose lists and sets are its own (one act reported at two sites)."""
-        return replace(self, sentences=set(self.sentences), extra_triggers=list(self.extra_triggers),
-                       hits=list(self.hits), fired=list(self.fired), assoc1=list(self.assoc1),
-                       assoc2=list(self.assoc2), toll=Toll())
+        return replace(
+            self,
+            sentences=set(self.sentences),
+            extra_triggers=list(self.extra_triggers),
+            hits=list(self.hits),
+            fired=list(self.fired),
+            assoc1=list(self.assoc1),
+            assoc2=list(self.assoc2),
+            toll=Toll(),
+        )
 
     def fire(self, rule_id: str) -> None:
         if rule_id not in self.fired:

@@ -11,8 +11,11 @@ from marsad.lexicon.classes import load_classes
 @functools.cache
 def grammar_classes() -> dict[str, tuple[str, ...]]:
     """Word classes (kind ``word``) by name, longest word first."""
-    return {name: tuple(sorted(set(c.words), key=lambda w: (-len(w), w)))
-            for name, c in load_classes().items() if c.kind == "word"}
+    return {
+        name: tuple(sorted(set(c.words), key=lambda w: (-len(w), w)))
+        for name, c in load_classes().items()
+        if c.kind == "word"
+    }
 
 
 @functools.cache

@@ -83,13 +83,21 @@ CANDIDATE_FEATURES: dict[str, Feature] = {
 # not tell right gold events from the weak negatives either (AUC within 0.1
 # of one half). Technology pages still count through domain_share; history
 # cues already block the triggers they govern (triggers.BLOCKING_CUES).
-DROPPED = ("strong", "lead", "first", "technology", "history_share", "title_history",
-           "old_year_article")
+DROPPED = (
+    "strong",
+    "lead",
+    "first",
+    "technology",
+    "history_share",
+    "title_history",
+    "old_year_article",
+)
 FEATURES: tuple[str, ...] = tuple(n for n in CANDIDATE_FEATURES if n not in DROPPED)
 
 
-def features(c: Candidate, frame: ArticleFrame,
-             names: Sequence[str] = FEATURES) -> dict[str, float]:
+def features(
+    c: Candidate, frame: ArticleFrame, names: Sequence[str] = FEATURES
+) -> dict[str, float]:
     return {name: float(CANDIDATE_FEATURES[name](c, frame)) for name in names}
 
 
@@ -108,15 +116,22 @@ def load_model(path: Path = WEIGHTS_FILE) -> tuple[dict[str, float], float]:
     if missing:
         raise ValueError(f"{path}: weights missing for features {missing}")
     if unknown:
-        raise ValueError(f"{path}: weights for unknown features {unknown} "
-                         f"(known: {list(FEATURES)})")
-    bad = sorted(k for k, v in weights.items()
-                 if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v))
+        raise ValueError(
+            f"{path}: weights for unknown features {unknown} (known: {list(FEATURES)})"
+        )
+    bad = sorted(
+        k
+        for k, v in weights.items()
+        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)
+    )
     if bad:
         raise ValueError(f"{path}: weights must be finite numbers: {bad}")
     threshold = data.get("threshold")
-    if isinstance(threshold, bool) or not isinstance(threshold, int | float) \
-            or not 0.0 <= threshold <= 1.0:
+    if (
+        isinstance(threshold, bool)
+        or not isinstance(threshold, int | float)
+        or not 0.0 <= threshold <= 1.0
+    ):
         raise ValueError(f"{path}: 'threshold' must be a number in [0, 1], got {threshold!r}")
     return {name: float(weights[name]) for name in FEATURES}, float(threshold)
 
@@ -135,9 +150,13 @@ def confidence(c: Candidate, scan: ArticleScan, acts: int = 1) -> float:
     return round(probability(features(c, frame), load_weights()), 3)
 
 
-def fit(rows: Sequence[dict[str, float]], labels: Sequence[int], l2: float = 1.0,
-        names: Sequence[str] = FEATURES,
-        sample_weight: Sequence[float] | None = None) -> dict[str, float]:
+def fit(
+    rows: Sequence[dict[str, float]],
+    labels: Sequence[int],
+    l2: float = 1.0,
+    names: Sequence[str] = FEATURES,
+    sample_weight: Sequence[float] | None = None,
+) -> dict[str, float]:
     """Weighted logistic regression by L-BFGS with an L2 penalty (not on the bias)."""
     import numpy as np
     from scipy.optimize import minimize

@@ -97,5 +97,13 @@ class ArticleContext(ArticleScan):
 
     def focus_on(self, hit: Any) -> Focus:
         entry = hit.entry
-        return Focus(hit.nstart, hit.nend, entry.weight, entry.pos, entry.event_type,
-                     entry.sub_event_type, self.clause_of(hit.nstart), self.sentence_of(hit.nstart))
+        return Focus(
+            hit.nstart,
+            hit.nend,
+            entry.weight,
+            entry.pos,
+            entry.event_type,
+            entry.sub_event_type,
+            self.clause_of(hit.nstart),
+            self.sentence_of(hit.nstart),
+        )

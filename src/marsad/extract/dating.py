@@ -41,8 +41,10 @@ def article_anchor(scan: ArticleScan) -> DateChoice:
     if published is None:
         return DateChoice(None, 3, None)
     recent = [
-        hit for hit in scan.dates.hits
-        if hit.date is not None and hit.precision == 1
+        hit
+        for hit in scan.dates.hits
+        if hit.date is not None
+        and hit.precision == 1
         and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS
     ]
     if not recent:
@@ -52,8 +54,13 @@ def article_anchor(scan: ArticleScan) -> DateChoice:
     return DateChoice(best.date, 1, scan.doc.span(best.nstart, best.nend))
 
 
-def date_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
-             anchor: DateChoice, grammar: Grammar | None = None) -> DateChoice:
+def date_for(
+    scan: ArticleScan,
+    trigger_pos: int,
+    clause: tuple[int, int],
+    anchor: DateChoice,
+    grammar: Grammar | None = None,
+) -> DateChoice:
     """The nearest usable date in the clause, then the sentence, then the anchor.
 
     A date that follows a reporting verb (أعلن الجيش مساء أمس) dates a statement:
@@ -75,10 +82,14 @@ def date_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
         if published is not None and hit.date > published:
             continue
         background = published is not None and (published - hit.date).days > BACKGROUND_DAYS
-        return DateChoice(hit.date, hit.precision, scan.doc.span(hit.nstart, hit.nend),
-                          background, "date.clause" if (start, end) == clause else "date.sentence")
-    return (running_date(scan, trigger_pos)
-            or next_date(scan, trigger_pos, grammar) or anchor)
+        return DateChoice(
+            hit.date,
+            hit.precision,
+            scan.doc.span(hit.nstart, hit.nend),
+            background,
+            "date.clause" if (start, end) == clause else "date.sentence",
+        )
+    return running_date(scan, trigger_pos) or next_date(scan, trigger_pos, grammar) or anchor
 
 
 NEXT_SENTENCES = SETTINGS.next_sentences
@@ -91,13 +102,17 @@ def next_date(scan: ArticleScan, pos: int, grammar: Grammar | None) -> DateChoic
     if published is None:
         return None
     index = scan.doc.sentence_index(pos)
-    sentences = scan.doc.sentences[index: index + 1 + NEXT_SENTENCES]
+    sentences = scan.doc.sentences[index : index + 1 + NEXT_SENTENCES]
     for hit in scan.dates.within(pos, sentences[-1][1]):
-        if hit.date is not None and hit.precision == 1 \
-                and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS \
-                and not (grammar is not None and reports_date(scan, hit, grammar)):
-            return DateChoice(hit.date, 2, scan.doc.span(hit.nstart, hit.nend),
-                              source="date.next_sentences")
+        if (
+            hit.date is not None
+            and hit.precision == 1
+            and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS
+            and not (grammar is not None and reports_date(scan, hit, grammar))
+        ):
+            return DateChoice(
+                hit.date, 2, scan.doc.span(hit.nstart, hit.nend), source="date.next_sentences"
+            )
     return None
 
 
@@ -108,10 +123,14 @@ def running_date(scan: ArticleScan, pos: int) -> DateChoice | None:
     if published is None:
         return None
     for hit in reversed(scan.dates.before(pos)):
-        if hit.date is not None and hit.precision == 1 \
-                and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS:
-            return DateChoice(hit.date, 2, scan.doc.span(hit.nstart, hit.nend),
-                              source="date.running")
+        if (
+            hit.date is not None
+            and hit.precision == 1
+            and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS
+        ):
+            return DateChoice(
+                hit.date, 2, scan.doc.span(hit.nstart, hit.nend), source="date.running"
+            )
     return None
 
 

@@ -71,8 +71,14 @@ class Extractor:
             actors=Indexed([h for h in hits if h.kind == "actor"]),
             cues=Indexed(cues),
             # the actors' countries, too, say where the article's unknown names may be
-            places=Indexed(self.gazetteer.scan(doc.norm, countries=sorted(
-                {h.entry.country for h in hits if h.kind == "actor" and h.entry.country}))),
+            places=Indexed(
+                self.gazetteer.scan(
+                    doc.norm,
+                    countries=sorted(
+                        {h.entry.country for h in hits if h.kind == "actor" and h.entry.country}
+                    ),
+                )
+            ),
             numbers=Indexed(list(doc.numbers)),
             dates=Indexed(list(doc.dates)),
             clauses=split_clauses(doc, self.grammar),
@@ -95,5 +101,6 @@ class Extractor:
         for hit in ctx.actors.hits:
             if hit.entry.country:
                 context.country_weights[hit.entry.country] = (
-                    context.country_weights.get(hit.entry.country, 0.0) + 0.5)
+                    context.country_weights.get(hit.entry.country, 0.0) + 0.5
+                )
         return context

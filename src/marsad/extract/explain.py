@@ -57,11 +57,19 @@ def explain(extractor: Extractor, article: Article, skip_fast: bool = False) -> 
     stories = []
     for hit in ctx.triggers.hits:
         entry = hit.entry
-        story = TriggerStory(hit.nstart, hit.nend, doc.surface(hit.nstart, hit.nend),
-                             doc.sentence_text(doc.sentence_index(hit.nstart)),
-                             entry.sub_event_type, entry.weight)
+        story = TriggerStory(
+            hit.nstart,
+            hit.nend,
+            doc.surface(hit.nstart, hit.nend),
+            doc.sentence_text(doc.sentence_index(hit.nstart)),
+            entry.sub_event_type,
+            entry.weight,
+        )
         if fast:
-            story.rule_id, story.reason = "find.fast_path", "no trigger of the article is strong enough"
+            story.rule_id, story.reason = (
+                "find.fast_path",
+                "no trigger of the article is strong enough",
+            )
         elif id(hit) in event_of:
             story.event = event_of[id(hit)]
         elif id(hit) in stopped:

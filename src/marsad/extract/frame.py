@@ -42,13 +42,18 @@ class FrameWords:
 
 @functools.cache
 def load_frame_words(path: Path = FRAME_FILE) -> FrameWords:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yaml.load(
+        path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
     if not isinstance(data, dict) or set(data) != FRAME_KEYS:
         got = sorted(data) if isinstance(data, dict) else type(data).__name__
         raise ValueError(f"{path}: expected keys {sorted(FRAME_KEYS)}, got {got}")
     words = data["technology"]
-    if not isinstance(words, list) or not words or not all(
-            isinstance(w, str) and w.strip() for w in words):
+    if (
+        not isinstance(words, list)
+        or not words
+        or not all(isinstance(w, str) and w.strip() for w in words)
+    ):
         raise ValueError(f"{path}: technology must be a non-empty list of phrases")
     if not isinstance(data["old_year_gap"], int) or data["old_year_gap"] < 1:
         raise ValueError(f"{path}: old_year_gap must be a positive whole number of years")
@@ -56,8 +61,10 @@ def load_frame_words(path: Path = FRAME_FILE) -> FrameWords:
     alternation = "|".join(re.escape(p) for p in phrases)
     clitics = "".join(sorted(CLITICS.proclitic_letters))
     # whole words, with one clitic before the phrase at most
-    pattern = re.compile(rf"(?:^|(?<=[\s,;:\"(]))[{re.escape(clitics)}]?(?:{alternation})"
-                         r"(?=$|[\s,.;:\")])")
+    pattern = re.compile(
+        rf"(?:^|(?<=[\s,;:\"(]))[{re.escape(clitics)}]?(?:{alternation})"
+        r"(?=$|[\s,.;:\")])"
+    )
     return FrameWords(technology=pattern, old_year_gap=data["old_year_gap"])
 
 
@@ -116,7 +123,8 @@ def _build(scan: ArticleScan, acts: int) -> ArticleFrame:
     # speak the domain's vocabulary and name no act count.
     with_trigger = {sentence_of(h.nstart) for h in scan.triggers.hits}
     positions: dict[str, list[int]] = {
-        name: [h.nstart for h in scan.cues_named(name).hits] for name in DOMAIN_CUES}
+        name: [h.nstart for h in scan.cues_named(name).hits] for name in DOMAIN_CUES
+    }
     positions["technology"] = [m.start() for m in words.technology.finditer(doc.norm)]
     domain: dict[str, int] = {}
     marked: set[int] = set()
@@ -153,5 +161,8 @@ def _old_year_sentences(scan: ArticleScan, gap: int) -> set[int]:
     published = scan.doc.article.published
     if published is None:
         return set()
-    return {scan.doc.sentence_index(m.start()) for m in _YEAR.finditer(scan.doc.norm)
-            if int(m.group(1)) <= published.year - gap}
+    return {
+        scan.doc.sentence_index(m.start())
+        for m in _YEAR.finditer(scan.doc.norm)
+        if int(m.group(1)) <= published.year - gap
+    }

@@ -49,22 +49,33 @@ def _named(c: Candidate) -> set[str]:
 def merge_into(kept: Candidate, other: Candidate) -> None:
     """Fold another report of the same act into ``kept``."""
     if other.weight > kept.weight + 0.25 or (
-            other.weight >= kept.weight - 0.05
-            and SUB_PRIORITY.get(other.sub_event_type, 0) > SUB_PRIORITY.get(kept.sub_event_type, 0)):
+        other.weight >= kept.weight - 0.05
+        and SUB_PRIORITY.get(other.sub_event_type, 0) > SUB_PRIORITY.get(kept.sub_event_type, 0)
+    ):
         # "التفجير الانتحاري" told later makes the earlier "تفجير" a suicide bombing
         kept.sub_event_type = other.sub_event_type
         kept.fire("merge.specific_sub_type")
     kept.weight = max(kept.weight, other.weight)
     if kept.place_inherited and not other.place_inherited:
         kept.place, kept.place_span, kept.place_surface = (
-            other.place, other.place_span, other.place_surface)
+            other.place,
+            other.place_span,
+            other.place_surface,
+        )
         kept.geo_precision, kept.place_inherited = other.geo_precision, False
-    elif other.geo_precision is not None and kept.geo_precision is not None \
-            and other.geo_precision < kept.geo_precision and not other.place_inherited:
+    elif (
+        other.geo_precision is not None
+        and kept.geo_precision is not None
+        and other.geo_precision < kept.geo_precision
+        and not other.place_inherited
+    ):
         kept.geo_precision = other.geo_precision
     if kept.time_precision > other.time_precision:
         kept.date, kept.time_precision, kept.date_span = (
-            other.date, other.time_precision, other.date_span)
+            other.date,
+            other.time_precision,
+            other.date_span,
+        )
     _merge_actors(kept, other)
     _merge_toll(kept, other)
     kept.civilian_targeting = kept.civilian_targeting or other.civilian_targeting
@@ -108,15 +119,18 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def drop_country_summaries(candidates: list[Candidate]) -> list[Candidate]:
-    """"Blasts across Iraq killed 32": a country-wide or province-wide lead that
+    """ "Blasts across Iraq killed 32": a country-wide or province-wide lead that
     the article then breaks down into located acts is a summary of them.
 
     A country-level report goes when the article locates any act in that
     country; a province-level one when it locates an act of the same type on
     the same day inside that province.
     """
-    located = [c for c in candidates if c.place is not None and c.geo_precision in (1, 2)
-               and c.place.feature != "country"]
+    located = [
+        c
+        for c in candidates
+        if c.place is not None and c.geo_precision in (1, 2) and c.place.feature != "country"
+    ]
     countries = {c.place.iso3 for c in located}
     return [c for c in candidates if not _summary_of(c, located, countries)]
 
@@ -133,6 +147,10 @@ def _summary_of(c: Candidate, located: list[Candidate], countries: set[str]) -> 
         return c.place.iso3 in countries
     if c.geo_precision != 3 or c.place.admin1 is None or not _province_word(c.place_qualifier):
         return False  # only "في محافظة شمال سيناء" speaks of the whole province
-    return any(o.event_type == c.event_type and o.date == c.date
-               and o.place.iso3 == c.place.iso3 and o.place.admin1 == c.place.admin1
-               for o in located)
+    return any(
+        o.event_type == c.event_type
+        and o.date == c.date
+        and o.place.iso3 == c.place.iso3
+        and o.place.admin1 == c.place.admin1
+        for o in located
+    )

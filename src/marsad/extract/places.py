@@ -12,8 +12,16 @@ from marsad.lexicon.grammar import Grammar
 from marsad.text.clitics import CLITICS as C
 
 SPECIFICITY = {
-    "landmark": 6, "base": 6, "camp": 6, "crossing": 6, "district": 6, "village": 5,
-    "city": 4, "region": 3, "admin1": 2, "country": 1,
+    "landmark": 6,
+    "base": 6,
+    "camp": 6,
+    "crossing": 6,
+    "district": 6,
+    "village": 5,
+    "city": 4,
+    "region": 3,
+    "admin1": 2,
+    "country": 1,
 }
 QUALIFIER_REACH = SETTINGS.qualifier_reach
 NEAR_REACH = SETTINGS.near_reach
@@ -42,33 +50,41 @@ def resolved_places(scan: ArticleScan, context: GeoContext, grammar: Grammar) ->
     chosen: dict[int, Any] = {}
     top = max(context.country_weights.values(), default=0.0)
     for hit in scan.places.hits:
-        if hit.is_adjective or _inside_actor(scan, hit) or is_dateline(scan.doc.norm, hit) \
-                or is_speaker_place(scan, hit, grammar):
+        if (
+            hit.is_adjective
+            or _inside_actor(scan, hit)
+            or is_dateline(scan.doc.norm, hit)
+            or is_speaker_place(scan, hit, grammar)
+        ):
             continue
         qualifier = qualifier_before(scan, hit, grammar)
         place = choose(hit, context, qualifier=qualifier)
         if place is None:
             continue
-        if (qualifier is None and top >= FOREIGN_CONTEXT and place.feature not in ("country", "region")
-                and context.country_weights.get(place.iso3, 0.0) <= 1.0):
+        if (
+            qualifier is None
+            and top >= FOREIGN_CONTEXT
+            and place.feature not in ("country", "region")
+            and context.country_weights.get(place.iso3, 0.0) <= 1.0
+        ):
             continue
         chosen[hit.nstart] = place
     return chosen
 
 
 def is_dateline(norm: str, hit) -> bool:
-    """"باماكو - رويترز:" opening a line names where the story was filed."""
+    """ "باماكو - رويترز:" opening a line names where the story was filed."""
     line_start = norm.rfind("\n", 0, hit.nstart) + 1
-    if norm[line_start:hit.nstart].strip(" \t\"(«-"):
+    if norm[line_start : hit.nstart].strip(' \t"(«-'):
         return False
-    return norm[hit.nend:hit.nend + 4].lstrip()[:1] in ("-", "–", "—", ":", "/")
+    return norm[hit.nend : hit.nend + 4].lstrip()[:1] in ("-", "–", "—", ":", "/")
 
 
 def is_speaker_place(scan: ArticleScan, hit, grammar: Grammar) -> bool:
-    """"وقال ضابط في بلدة موبتي القريبة إن المهاجمين ...": between a reporting verb
+    """ "وقال ضابط في بلدة موبتي القريبة إن المهاجمين ...": between a reporting verb
     and the إن/أن that opens what was said, a place locates the speaker."""
     c_start, c_end = scan.clause_of(hit.nstart)
-    before = scan.doc.norm[c_start:hit.nstart].split()[-8:]
+    before = scan.doc.norm[c_start : hit.nstart].split()[-8:]
     verb_seen = False
     for word in before:
         if word in grammar.that_words:
@@ -77,17 +93,19 @@ def is_speaker_place(scan: ArticleScan, hit, grammar: Grammar) -> bool:
             verb_seen = True
     if not verb_seen:
         return False
-    after = scan.doc.norm[hit.nend:c_end].split()[:10]
+    after = scan.doc.norm[hit.nend : c_end].split()[:10]
     return any(word in grammar.that_words for word in after)
 
 
 def _inside_actor(scan: ArticleScan, hit) -> bool:
-    return any(a.nstart <= hit.nstart and hit.nend <= a.nend and a.nend - a.nstart > hit.nend - hit.nstart
-               for a in scan.actors.within(hit.nstart - 40, hit.nstart + 1))
+    return any(
+        a.nstart <= hit.nstart and hit.nend <= a.nend and a.nend - a.nstart > hit.nend - hit.nstart
+        for a in scan.actors.within(hit.nstart - 40, hit.nstart + 1)
+    )
 
 
 def qualifier_before(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
-    window = scan.doc.norm[max(0, hit.nstart - QUALIFIER_REACH): hit.nstart]
+    window = scan.doc.norm[max(0, hit.nstart - QUALIFIER_REACH) : hit.nstart]
     for word, kind in grammar.place_qualifiers.items():
         if window.rstrip().endswith(word) or window.rstrip().endswith(word + C.nisba):
             return kind
@@ -96,7 +114,7 @@ def qualifier_before(scan: ArticleScan, hit, grammar: Grammar) -> str | None:
 
 def is_near(scan: ArticleScan, hit, grammar: Grammar) -> bool:
     """'near / north of / outskirts of' the place: geo_precision 2."""
-    words = scan.doc.norm[max(0, hit.nstart - NEAR_REACH * 2): hit.nstart].split()
+    words = scan.doc.norm[max(0, hit.nstart - NEAR_REACH * 2) : hit.nstart].split()
     words = [w for w in words if w not in grammar.place_qualifiers][-2:]
     near = set(grammar.near_words)
     for n in (2, 1):
@@ -106,8 +124,9 @@ def is_near(scan: ArticleScan, hit, grammar: Grammar) -> bool:
     return False
 
 
-def head_places(scan: ArticleScan, start: int, end: int, resolved: dict[int, Any],
-                grammar: Grammar) -> list:
+def head_places(
+    scan: ArticleScan, start: int, end: int, resolved: dict[int, Any], grammar: Grammar
+) -> list:
     """Place hits in a stretch that name where an act is, not a reference point.
 
     "كرش شمال لحج": لحج only locates كرش; "بمديرية الشرية بمحافظة البيضاء": the
@@ -119,23 +138,37 @@ def head_places(scan: ArticleScan, start: int, end: int, resolved: dict[int, Any
     # "في جنوب كابول ... الهجوم في بولي علم": a town after a direction word only
     # points the way when the stretch names another town
     pointed = [h for h in hits if _after_direction(scan, h)]
-    towns = [h for h in hits if h not in pointed
-             and SPECIFICITY.get(resolved[h.nstart].feature, 3) >= SPECIFICITY["city"]]
+    towns = [
+        h
+        for h in hits
+        if h not in pointed
+        and SPECIFICITY.get(resolved[h.nstart].feature, 3) >= SPECIFICITY["city"]
+    ]
     if pointed and towns:
         hits = [h for h in hits if h not in pointed]
     # "محافظة الأنبار غربي العراق": a country part only locates the place before it
-    parts = [h for h in hits if resolved[h.nstart].feature == "region"
-             and scan.cues_named("direction").within(h.nstart, h.nstart + 1)]
+    parts = [
+        h
+        for h in hits
+        if resolved[h.nstart].feature == "region"
+        and scan.cues_named("direction").within(h.nstart, h.nstart + 1)
+    ]
     if parts and len(parts) < len(hits):
         hits = [h for h in hits if h not in parts]
     best = max(SPECIFICITY.get(resolved[h.nstart].feature, 3) for h in hits)
     heads = [h for h in hits if SPECIFICITY.get(resolved[h.nstart].feature, 3) == best]
-    return heads[:1] + [h for prev, h in zip(heads, heads[1:], strict=False)
-                        if _coordinated(scan.doc.norm, prev, h) and not is_near(scan, h, grammar)]
+    return heads[:1] + [
+        h
+        for prev, h in zip(heads, heads[1:], strict=False)
+        if _coordinated(scan.doc.norm, prev, h) and not is_near(scan, h, grammar)
+    ]
 
 
 def _after_direction(scan: ArticleScan, hit) -> bool:
-    return any(hit.nstart - cue.nend <= 2 for cue in scan.cues_named("direction").within(hit.nstart - 10, hit.nstart))
+    return any(
+        hit.nstart - cue.nend <= 2
+        for cue in scan.cues_named("direction").within(hit.nstart - 10, hit.nstart)
+    )
 
 
 COORDINATION_GAP = SETTINGS.coordination_gap
@@ -143,13 +176,21 @@ COORDINATION_GAP = SETTINGS.coordination_gap
 
 def _coordinated(norm: str, prev, hit) -> bool:
     """'في زنجبار ووادي دوفس': places listed with و or a comma name separate sites."""
-    gap = norm[prev.nend: hit.nstart]
-    return len(gap) <= COORDINATION_GAP and (C.waw in gap.split()[:1] or gap.strip() in ("", ",", C.waw)
-                                              or gap.lstrip().startswith((C.waw, ",")))
+    gap = norm[prev.nend : hit.nstart]
+    return len(gap) <= COORDINATION_GAP and (
+        C.waw in gap.split()[:1]
+        or gap.strip() in ("", ",", C.waw)
+        or gap.lstrip().startswith((C.waw, ","))
+    )
 
 
-def place_for(scan: ArticleScan, trigger_pos: int, clause: tuple[int, int],
-              resolved: dict[int, Any], grammar: Grammar) -> list[PlaceChoice]:
+def place_for(
+    scan: ArticleScan,
+    trigger_pos: int,
+    clause: tuple[int, int],
+    resolved: dict[int, Any],
+    grammar: Grammar,
+) -> list[PlaceChoice]:
     """Places for an act: from its clause, else its sentence; possibly several."""
     heads = head_places(scan, clause[0], clause[1], resolved, grammar)
     if not heads:

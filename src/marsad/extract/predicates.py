@@ -41,24 +41,44 @@ def _in_scope(ctx: ArticleContext, name: str, start: int, end: int) -> list[tupl
     return _words_in(ctx, name, start, end)
 
 
-@predicate("trigger", pos=Arg("strs", _OPT), weight_below=Arg("setting", _OPT),
-           weight_at_least=Arg("setting", _OPT), event_type=Arg("strs", _OPT),
-           sub_event_type=Arg("strs", _OPT))
-def trigger(ctx: ArticleContext, focus: Focus, pos=None, weight_below=None, weight_at_least=None,
-            event_type=None, sub_event_type=None) -> Answer:
+@predicate(
+    "trigger",
+    pos=Arg("strs", _OPT),
+    weight_below=Arg("setting", _OPT),
+    weight_at_least=Arg("setting", _OPT),
+    event_type=Arg("strs", _OPT),
+    sub_event_type=Arg("strs", _OPT),
+)
+def trigger(
+    ctx: ArticleContext,
+    focus: Focus,
+    pos=None,
+    weight_below=None,
+    weight_at_least=None,
+    event_type=None,
+    sub_event_type=None,
+) -> Answer:
     """The trigger (or act) has this part of speech, strength or type."""
-    ok = ((pos is None or focus.pos in pos)
-          and (weight_below is None or focus.weight < weight_below)
-          and (weight_at_least is None or focus.weight >= weight_at_least)
-          and (event_type is None or focus.event_type in event_type)
-          and (sub_event_type is None or focus.sub_event_type in sub_event_type))
+    ok = (
+        (pos is None or focus.pos in pos)
+        and (weight_below is None or focus.weight < weight_below)
+        and (weight_at_least is None or focus.weight >= weight_at_least)
+        and (event_type is None or focus.event_type in event_type)
+        and (sub_event_type is None or focus.sub_event_type in sub_event_type)
+    )
     return [] if ok else None
 
 
-@predicate("class_before", **{"class": Arg("class")}, scope=Arg("scope", _OPT),
-           within_tokens=Arg("setting", _OPT), not_inside=Arg("class", _OPT))
-def class_before(ctx: ArticleContext, focus: Focus, scope=None, within_tokens=None,
-                 not_inside=None, **kw) -> Answer:
+@predicate(
+    "class_before",
+    **{"class": Arg("class")},
+    scope=Arg("scope", _OPT),
+    within_tokens=Arg("setting", _OPT),
+    not_inside=Arg("class", _OPT),
+)
+def class_before(
+    ctx: ArticleContext, focus: Focus, scope=None, within_tokens=None, not_inside=None, **kw
+) -> Answer:
     """A word of the class before the trigger, in its scope; with ``within_tokens``, at
     most that many words between the two; not part of a phrase of class ``not_inside``
     (ما لا يقل عن holds a negation word)."""
@@ -77,8 +97,9 @@ def _inside(ctx: ArticleContext, name: str, cue: Any, sentence: tuple[int, int])
     return any(h.nstart <= cue.nstart < h.nend for h in _cues(ctx, name, sentence[0], cue.nend))
 
 
-@predicate("class_after", **{"class": Arg("class")}, scope=Arg("scope"),
-           within_tokens=Arg("setting"))
+@predicate(
+    "class_after", **{"class": Arg("class")}, scope=Arg("scope"), within_tokens=Arg("setting")
+)
 def class_after(ctx: ArticleContext, focus: Focus, scope, within_tokens, **kw) -> Answer:
     """A word of the class after the trigger in its scope, at most ``within_tokens``
     words after it."""
@@ -89,8 +110,9 @@ def class_after(ctx: ArticleContext, focus: Focus, scope, within_tokens, **kw) -
     return None
 
 
-@predicate("class_in", **{"class": Arg("class")}, scope=Arg("scope"),
-           within_tokens=Arg("setting", _OPT))
+@predicate(
+    "class_in", **{"class": Arg("class")}, scope=Arg("scope"), within_tokens=Arg("setting", _OPT)
+)
 def class_in(ctx: ArticleContext, focus: Focus, scope, within_tokens=None, **kw) -> Answer:
     """A word of the class stands in the scope (at most ``within_tokens`` words from the
     trigger)."""
@@ -121,7 +143,7 @@ def sentence_opens_with(ctx: ArticleContext, focus: Focus, **kw) -> Answer:
     """The trigger's sentence opens with a word of the class (page furniture)."""
     s_start, s_end = focus.sentence
     text = ctx.doc.norm[s_start:s_end]
-    lead = len(text) - len(text.lstrip(" \"(-"))
+    lead = len(text) - len(text.lstrip(' "(-'))
     for word in grammar_classes()[kw["class"]]:
         if text.startswith(word, lead):
             return [(s_start + lead, s_start + lead + len(word))]
@@ -132,7 +154,7 @@ def sentence_opens_with(ctx: ArticleContext, focus: Focus, **kw) -> Answer:
 def next_word_in(ctx: ArticleContext, focus: Focus, **kw) -> Answer:
     """The word right after the trigger belongs to the class (تفجيرها الأخير)."""
     norm = ctx.doc.norm
-    following = norm[focus.nend:focus.nend + 16].split()[:1]
+    following = norm[focus.nend : focus.nend + 16].split()[:1]
     if following and following[0] in grammar_classes()[kw["class"]]:
         at = norm.find(following[0], focus.nend)
         return [(at, at + len(following[0]))]
@@ -153,8 +175,9 @@ def compares_earlier_act(ctx: ArticleContext, focus: Focus) -> Answer:
     return [] if background.compares(ctx.doc.norm, focus.nstart, focus.nend, grammar) else None
 
 
-@predicate("recent_date", scope=Arg("scope"), after_trigger=Arg("bool", _OPT),
-           own=Arg("bool", _OPT))
+@predicate(
+    "recent_date", scope=Arg("scope"), after_trigger=Arg("bool", _OPT), own=Arg("bool", _OPT)
+)
 def recent_date(ctx: ArticleContext, focus: Focus, scope, after_trigger=False, own=False) -> Answer:
     """An exact date within ``recent_days`` of publication stands in the scope (after the
     trigger); with ``own``, not a date that a reporting verb governs."""
@@ -199,8 +222,9 @@ def purpose_lam(ctx: ArticleContext, focus: Focus) -> Answer:
     return [] if test(ctx.doc.norm, focus.nstart) else None
 
 
-@predicate("word_before", **{"class": Arg("class")}, scope=Arg("scope"),
-           within_tokens=Arg("setting"))
+@predicate(
+    "word_before", **{"class": Arg("class")}, scope=Arg("scope"), within_tokens=Arg("setting")
+)
 def word_before(ctx: ArticleContext, focus: Focus, scope, within_tokens, **kw) -> Answer:
     """A word of the class, bare or after و / ف, among the ``within_tokens`` words
     before the trigger in its scope (فككت ... عبوة)."""
@@ -209,7 +233,7 @@ def word_before(ctx: ArticleContext, focus: Focus, scope, within_tokens, **kw) -
     start = ctx.scope(scope, focus)[0]
     words = grammar_classes()[kw["class"]]
     hi = ctx.words_before(focus.nstart)
-    for tok in ctx.doc.tokens[max(0, hi - within_tokens):hi]:
+    for tok in ctx.doc.tokens[max(0, hi - within_tokens) : hi]:
         if tok.nstart >= start and (tok.text in words or bare_conjunction(tok.text) in words):
             return [(tok.nstart, tok.nend)]
     return None
@@ -219,8 +243,11 @@ def word_before(ctx: ArticleContext, focus: Focus, scope, within_tokens, **kw) -
 def actor(ctx: ArticleContext, focus: Focus, role, generic=None, inter=None) -> Answer:
     """The act has an actor in ``role`` (of this generic kind, or inter code)."""
     ref = getattr(focus.act, role, None) if focus.act is not None else None
-    if ref is None or (generic is not None and ref.generic not in generic) \
-            or (inter is not None and ref.inter not in inter):
+    if (
+        ref is None
+        or (generic is not None and ref.generic not in generic)
+        or (inter is not None and ref.inter not in inter)
+    ):
         return None
     return [(ref.nstart, ref.nstart + len(ref.surface or ""))] if ref.nstart >= 0 else []
 

@@ -30,8 +30,9 @@ GENITIVE_REACH = SETTINGS.genitive_reach
 NON_STATE = SETTINGS.non_state
 
 
-def actor_ref(scan: ArticleScan, hit, country: str | None,
-              named_before: list[ActorRef] | None = None) -> ActorRef:
+def actor_ref(
+    scan: ArticleScan, hit, country: str | None, named_before: list[ActorRef] | None = None
+) -> ActorRef:
     """Turn an actor hit into a resolved actor, filling generic names from context."""
     entry = hit.entry
     nend = hit.nend
@@ -51,8 +52,9 @@ def actor_ref(scan: ArticleScan, hit, country: str | None,
     if entry.generic == "armed" and named_before:
         group = _nearest_armed_group(named_before, hit.nstart)
         if group is not None:
-            return ActorRef(group.name, group.inter, group.country, surface, span,
-                            hit.nstart, generic=None)
+            return ActorRef(
+                group.name, group.inter, group.country, surface, span, hit.nstart, generic=None
+            )
     name = entry.name
     actor_country = entry.country or country
     if "{country}" in name:
@@ -63,7 +65,9 @@ def actor_ref(scan: ArticleScan, hit, country: str | None,
 def _member_of(scan: ArticleScan, hit):
     """The named actor right after "من" following a generic mention, or None."""
     for other in scan.actors.within(hit.nend, hit.nend + 6):
-        if other.entry.generic is None and scan.doc.norm[hit.nend:other.nstart].strip() in words_of("partitive"):
+        if other.entry.generic is None and scan.doc.norm[
+            hit.nend : other.nstart
+        ].strip() in words_of("partitive"):
             return other
     return None
 
@@ -97,9 +101,14 @@ def named_actors(scan: ArticleScan, country: str | None) -> list[ActorRef]:
     return [actor_ref(scan, h, country) for h in scan.actors.hits if h.entry.generic is None]
 
 
-def assign_roles(scan: ArticleScan, hits: list, trigger_pos: int, trigger_end: int,
-                 country: str | None, named: list[ActorRef]) -> tuple[ActorRef | None,
-                                                                      ActorRef | None]:
+def assign_roles(
+    scan: ArticleScan,
+    hits: list,
+    trigger_pos: int,
+    trigger_end: int,
+    country: str | None,
+    named: list[ActorRef],
+) -> tuple[ActorRef | None, ActorRef | None]:
     """Pick (initiator, target) among a clause's actor hits."""
     if not hits:
         return None, None
@@ -122,9 +131,13 @@ def assign_roles(scan: ArticleScan, hits: list, trigger_pos: int, trigger_end: i
     return _by_order(scan, hits, refs, initiator, target)
 
 
-def _by_order(scan: ArticleScan, hits: list, refs: dict[int, ActorRef],
-              initiator: ActorRef | None, target: ActorRef | None
-              ) -> tuple[ActorRef | None, ActorRef | None]:
+def _by_order(
+    scan: ArticleScan,
+    hits: list,
+    refs: dict[int, ActorRef],
+    initiator: ActorRef | None,
+    target: ActorRef | None,
+) -> tuple[ActorRef | None, ActorRef | None]:
     """Fill the roles still open by word order, victims last (CODEBOOK §3)."""
     # Victims ("مقتل ثلاثة جنود", "جنديين قتلا") are targets: try the others first.
     victims = {h.nstart for h in hits if is_victim(scan, h)}
@@ -135,8 +148,12 @@ def _by_order(scan: ArticleScan, hits: list, refs: dict[int, ActorRef],
     for ref in ordered:
         if initiator is None and not _same(ref, target):
             initiator = ref
-        elif target is None and initiator is not None and not _same(ref, initiator) \
-                and ref.name != initiator.name:
+        elif (
+            target is None
+            and initiator is not None
+            and not _same(ref, initiator)
+            and ref.name != initiator.name
+        ):
             target = ref
     if initiator is not None and target is not None and _base(initiator.name) == _base(target.name):
         # one force named twice ("قوات الطوارئ" ... "منسوبي قوات الطوارئ الخاصة")
@@ -147,17 +164,19 @@ def _by_order(scan: ArticleScan, hits: list, refs: dict[int, ActorRef],
 
 
 def _base(name: str) -> str:
-    """"Police Forces of Saudi Arabia (2015-)" and "... of Saudi Arabia" are one force."""
+    """ "Police Forces of Saudi Arabia (2015-)" and "... of Saudi Arabia" are one force."""
     return re.sub(r"\s*\(\d{4}-\d{0,4}\)$", "", name)
 
 
 def _sides(scan: ArticleScan, hits: list, trigger_end: int):
-    """"بين X وحلفائه من جهة، وY من جهة أخرى": the first actor of each side."""
+    """ "بين X وحلفائه من جهة، وY من جهة أخرى": the first actor of each side."""
     after = [h for h in hits if h.nstart >= trigger_end]
     if len(after) < 2:
         return None
-    found = [scan.doc.norm.find(marker, trigger_end, after[-1].nstart)
-             for marker in load_grammar().side_markers]
+    found = [
+        scan.doc.norm.find(marker, trigger_end, after[-1].nstart)
+        for marker in load_grammar().side_markers
+    ]
     pos = min((p for p in found if p >= 0), default=-1)
     if pos < 0:
         return None
@@ -170,7 +189,7 @@ def is_victim(scan: ArticleScan, hit) -> bool:
     """The mention is the one killed or hurt: "مقتل X", "استشهد ثلاثة من رجال X", "X قتلوا"."""
     grammar = load_grammar()
     norm = scan.doc.norm
-    before = [w for w in norm[max(0, hit.nstart - 40): hit.nstart].split() if not w.isdigit()]
+    before = [w for w in norm[max(0, hit.nstart - 40) : hit.nstart].split() if not w.isdigit()]
     # walk back over a count and "من رجال" to the death word; an agent word
     # ("برصاص الجيش"، "على يد") between them makes the mention the killer
     for word in reversed(before[-4:]):
@@ -178,7 +197,7 @@ def is_victim(scan: ArticleScan, hit) -> bool:
             return True
         if word in grammar.agent_words or (word[:1] == C.ba and len(word) > 4):
             break
-    after = _without_hedge(norm[hit.nend: hit.nend + 30], grammar).split()[:1]
+    after = _without_hedge(norm[hit.nend : hit.nend + 30], grammar).split()[:1]
     if after and after[0] in grammar.victim_after:
         return True
     if after and after[0] in grammar.passive_harm and hit.entry.inter == 7:
@@ -187,15 +206,17 @@ def is_victim(scan: ArticleScan, hit) -> bool:
 
 
 def _affiliation_hit(scan: ArticleScan, hit, grammar) -> bool:
-    """"جنرالا كبيرا في الجيش ... قتل": a member of the force was killed or hurt."""
-    words = scan.doc.norm[max(0, hit.nstart - 30): hit.nstart].split()[-3:]
+    """ "جنرالا كبيرا في الجيش ... قتل": a member of the force was killed or hurt."""
+    words = scan.doc.norm[max(0, hit.nstart - 30) : hit.nstart].split()[-3:]
     if not words or words[-1] not in words_of("affiliation_links"):
         return False
     if not any(w in grammar.affiliation_nouns for w in words[:-1]):
         return False
     c_start, c_end = scan.clause_of(hit.nstart)
-    return bool(scan.cues_named("killed").within(c_start, c_end)
-                or scan.cues_named("injured").within(c_start, c_end))
+    return bool(
+        scan.cues_named("killed").within(c_start, c_end)
+        or scan.cues_named("injured").within(c_start, c_end)
+    )
 
 
 def _without_hedge(text: str, grammar) -> str:
@@ -203,7 +224,7 @@ def _without_hedge(text: str, grammar) -> str:
     stripped = text.lstrip()
     for hedge in grammar.count_hedges:
         if stripped.startswith(hedge):
-            return stripped[len(hedge):].lstrip(" ,")
+            return stripped[len(hedge) :].lstrip(" ,")
     return text
 
 
@@ -225,8 +246,10 @@ def _target_after(scan: ArticleScan, hits: list, trigger_pos: int) -> int | None
     for h in hits:
         if h.nstart <= trigger_pos:
             continue
-        window = norm[max(trigger_pos, h.nstart - TARGET_REACH): h.nstart]
-        if any(f" {w} " in f" {window} " or window.endswith(w) for w in words_of("target_prepositions")):
+        window = norm[max(trigger_pos, h.nstart - TARGET_REACH) : h.nstart]
+        if any(
+            f" {w} " in f" {window} " or window.endswith(w) for w in words_of("target_prepositions")
+        ):
             return h.nstart
         if scan.cues_named("target").within(max(trigger_pos, h.nstart - TARGET_REACH), h.nstart):
             return h.nstart
@@ -247,14 +270,18 @@ def allies_before(scan: ArticleScan, hits: list, trigger_pos: int) -> list:
     for first, second in zip(hits, hits[1:], strict=False):
         if first in allies:
             continue
-        gap = norm[first.nend:second.nstart].replace(" ", "").replace(",", "")
+        gap = norm[first.nend : second.nstart].replace(" ", "").replace(",", "")
         if not gap and norm.startswith(C.waw, second.nstart):
             gap = C.waw  # the conjunction read as part of the second mention
         if gap not in links:
             continue
-        if gap == C.waw and (second.nend > trigger_pos or any(
+        if gap == C.waw and (
+            second.nend > trigger_pos
+            or any(
                 w in words_of("between_words")
-                for w in norm[max(0, first.nstart - 20):first.nstart].split())):
+                for w in norm[max(0, first.nstart - 20) : first.nstart].split()
+            )
+        ):
             continue
         allies.append(second)
     return allies
@@ -278,14 +305,14 @@ def is_source(scan: ArticleScan, hit, grammar) -> bool:
     source word (sources in the police, a spokesman for the army), or a speaker whose
     reporting verb is followed by إن/أن before any trigger."""
     norm = scan.doc.norm
-    words = norm[max(0, hit.nstart - 14): hit.nstart].split()[-2:]
+    words = norm[max(0, hit.nstart - 14) : hit.nstart].split()[-2:]
     if any(w.lstrip(conjunctions()[0]) in grammar.source_words for w in words):
         return True
     if not words or not grammar.is_report_verb(words[-1]):
         return False
     # what the speaker says follows the that-word
-    for match in re.finditer(r"\S+", norm[hit.nend: hit.nend + 60]):
-        word = match.group().strip(",.()\"")
+    for match in re.finditer(r"\S+", norm[hit.nend : hit.nend + 60]):
+        word = match.group().strip(',.()"')
         if word in grammar.that_words:
             return not scan.triggers.within(hit.nend, hit.nend + match.start())
     return False

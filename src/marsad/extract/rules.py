@@ -141,8 +141,9 @@ class RuleBook:
                 return Firing(rule, spans)
         return None
 
-    def each(self, stage: str, ctx: Any, focus: Any,
-             apply: Callable[[Any, Any, Rule], None]) -> list[Firing]:
+    def each(
+        self, stage: str, ctx: Any, focus: Any, apply: Callable[[Any, Any, Rule], None]
+    ) -> list[Firing]:
         """Every rule of ``stage`` that fires, in order; ``apply`` carries out its
         action before the next rule is tested, so later rules see its effect."""
         fired = []
@@ -212,8 +213,13 @@ def _check_bool(label: str, value: Any) -> Any:
 
 
 _CHECKS: dict[str, Callable[[str, Any], Any]] = {
-    "class": _check_class, "setting": _check_setting, "scope": _check_scope,
-    "strs": _check_strs, "str": _check_str, "ints": _check_ints, "bool": _check_bool,
+    "class": _check_class,
+    "setting": _check_setting,
+    "scope": _check_scope,
+    "strs": _check_strs,
+    "str": _check_str,
+    "ints": _check_ints,
+    "bool": _check_bool,
 }
 
 
@@ -227,7 +233,7 @@ def _check_arg(where: str, pname: str, key: str, arg: Arg, value: Any) -> Any:
 def _condition(where: str, raw: Any) -> Condition:
     if not isinstance(raw, dict) or len(raw) != 1:
         raise RuleError(f"{where}: a condition is a mapping of one predicate to its arguments")
-    (name, args), = raw.items()
+    ((name, args),) = raw.items()
     pred = PREDICATES.get(name)
     if pred is None:
         raise RuleError(f"{where}: unknown predicate {name!r} (known: {sorted(PREDICATES)})")
@@ -257,7 +263,9 @@ def _examples(where: str, raw: Any) -> tuple[Example, ...]:
             raise RuleError(f"{label}: needs text and fires (and may give published)")
         if not isinstance(item.get("fires"), bool):
             raise RuleError(f"{label}: fires must be true or false")
-        out.append(Example(str(item["text"]), item["fires"], str(item.get("published", "2016-03-02"))))
+        out.append(
+            Example(str(item["text"]), item["fires"], str(item.get("published", "2016-03-02")))
+        )
     if not any(e.fires for e in out) or all(e.fires for e in out):
         raise RuleError(f"{where}: needs at least one example it fires on and one it does not")
     return tuple(out)
@@ -271,8 +279,9 @@ def _then(where: str, stage: str, raw: Any) -> Mapping[str, Any]:
         raise RuleError(f"{where}: unknown action {sorted(unknown)} for stage {stage!r}")
     action = dict(raw)
     if "raise_weight" in action:
-        action["raise_weight"] = _check_arg(where, "then", "raise_weight", Arg("setting"),
-                                            action["raise_weight"])
+        action["raise_weight"] = _check_arg(
+            where, "then", "raise_weight", Arg("setting"), action["raise_weight"]
+        )
     return action
 
 
@@ -305,14 +314,18 @@ def parse_rules(raw: Any, stage: str, source: str) -> tuple[Rule, ...]:
         unless = item.get("unless") or []
         if not isinstance(when, list) or not when or not isinstance(unless, list):
             raise RuleError(f"{where}: when must be a non-empty list, unless a list")
-        rules.append(Rule(
-            id=rid, doc=doc.strip(), stage=stage,
-            when=tuple(_condition(f"{where} when", c) for c in when),
-            unless=tuple(_condition(f"{where} unless", c) for c in unless),
-            then=_then(where, stage, item.get("then")),
-            examples=_examples(where, item.get("examples")),
-            source=source,
-        ))
+        rules.append(
+            Rule(
+                id=rid,
+                doc=doc.strip(),
+                stage=stage,
+                when=tuple(_condition(f"{where} when", c) for c in when),
+                unless=tuple(_condition(f"{where} unless", c) for c in unless),
+                then=_then(where, stage, item.get("then")),
+                examples=_examples(where, item.get("examples")),
+                source=source,
+            )
+        )
     return tuple(rules)
 
 
@@ -323,7 +336,10 @@ def build_rulebook(folder: Path = RULES_DIR) -> RuleBook:
     stages: dict[str, tuple[Rule, ...]] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            raw = yaml.load(
+                path.read_text(encoding="utf-8"),
+                Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+            )
         except yaml.YAMLError as exc:
             raise RuleError(f"rules/{path.name}: not valid YAML: {exc}") from exc
         stages[path.stem] = parse_rules(raw, path.stem, f"rules/{path.name}")

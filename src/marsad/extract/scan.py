@@ -75,15 +75,15 @@ def split_clauses(doc: Document, grammar: Grammar) -> list[tuple[int, int]]:
 
 
 def _closes_second_side(norm: str, s_start: int, match: re.Match[str], grammar: Grammar) -> bool:
-    """"بين X من جهة، وY من جهة أخرى": here من جهة أخرى closes a battle's second
+    """ "بين X من جهة، وY من جهة أخرى": here من جهة أخرى closes a battle's second
     side, not a new clause, when the sentence already opened the first one."""
     word = match.group("word").lstrip(C.waw)
     marker = next((m for m in grammar.side_markers if word.startswith(m)), None)
     if marker is None:
         return False
-    before = norm[s_start:match.start("word")]
+    before = norm[s_start : match.start("word")]
     at = before.rfind(marker)
-    return at >= 0 and not before[at + len(marker):].lstrip().startswith(grammar.side_closers)
+    return at >= 0 and not before[at + len(marker) :].lstrip().startswith(grammar.side_closers)
 
 
 _PATTERNS: dict[int, re.Pattern[str]] = {}

@@ -14,8 +14,9 @@ from typing import Any
 import yaml
 
 SETTINGS_FILE = Path(__file__).parent / "data" / "settings.yaml"
-UNITS = frozenset({"weight", "count", "chars", "tokens", "words", "days", "sentences", "km",
-                   "inter", "people"})
+UNITS = frozenset(
+    {"weight", "count", "chars", "tokens", "words", "days", "sentences", "km", "inter", "people"}
+)
 _KEYS = frozenset({"value", "unit", "doc"})
 
 
@@ -77,7 +78,9 @@ def parse_settings(raw: Any, source: str) -> Settings:
 @functools.cache
 def load_settings(path: Path = SETTINGS_FILE) -> Settings:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        raw = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except yaml.YAMLError as exc:
         raise SettingsError(f"{path.name}: not valid YAML: {exc}") from exc
     return parse_settings(raw, path.name)
@@ -94,7 +97,9 @@ def load_typing(path: Path = TYPING_FILE) -> dict[str, Any]:
     """Type precedence data, checked against the CODEBOOK's types."""
     from marsad.model import EVENT_TYPES
 
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    raw = yaml.load(
+        path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
     subs = {s for values in EVENT_TYPES.values() for s in values}
     for key in ("sub_priority", "type_rank", "defused_is_not", "territory"):
         if key not in raw:

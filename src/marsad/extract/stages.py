@@ -41,9 +41,18 @@ def find_acts(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
         entry = hit.entry
         clause = ctx.clause_of(hit.nstart)
         sentence = doc.sentence_index(hit.nstart)
-        act = Act(entry.event_type, entry.sub_event_type, entry.weight,
-                  doc.span(hit.nstart, hit.nend), hit.nstart, sentence, clause,
-                  hits=[hit], main=hit, fired=["find.trigger"])
+        act = Act(
+            entry.event_type,
+            entry.sub_event_type,
+            entry.weight,
+            doc.span(hit.nstart, hit.nend),
+            hit.nstart,
+            sentence,
+            clause,
+            hits=[hit],
+            main=hit,
+            fired=["find.trigger"],
+        )
         out.append(act)
     return out
 
@@ -55,8 +64,9 @@ def gate(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
     for act in acts:
         firing = book.first("gate", ctx, ctx.focus_on(act.main))
         if firing is not None:
-            ctx.decisions.append(Decision(act.main, firing.rule.id,
-                                          str(firing.rule.then["block"]), firing.spans))
+            ctx.decisions.append(
+                Decision(act.main, firing.rule.id, str(firing.rule.then["block"]), firing.spans)
+            )
             continue
         kept.append(act)
     ctx.live = {}
@@ -81,25 +91,44 @@ def type_acts(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
         groups, steps = triggers.clause_groups(hits)
         for group in groups:
             main = group.main
-            act = Act(group.event_type, group.sub_event_type, group.weight,
-                      ctx.doc.span(main.nstart, main.nend), main.nstart,
-                      ctx.doc.sentence_index(main.nstart), clause,
-                      hits=list(group.hits), main=main, fired=["find.trigger", *steps])
+            act = Act(
+                group.event_type,
+                group.sub_event_type,
+                group.weight,
+                ctx.doc.span(main.nstart, main.nend),
+                main.nstart,
+                ctx.doc.sentence_index(main.nstart),
+                clause,
+                hits=list(group.hits),
+                main=main,
+                fired=["find.trigger", *steps],
+            )
             act.sentences.add(act.sentence)
-            act.extra_triggers = [ctx.doc.span(h.nstart, h.nend) for h in group.hits if h is not main]
+            act.extra_triggers = [
+                ctx.doc.span(h.nstart, h.nend) for h in group.hits if h is not main
+            ]
             out.append(act)
         chosen = {id(h) for g in groups for h in g.hits}
         for hit in hits:
             if id(hit) not in chosen:
-                ctx.decisions.append(Decision(hit, "type.clause_precedence",
-                                              "another act of the clause outranks it"))
+                ctx.decisions.append(
+                    Decision(hit, "type.clause_precedence", "another act of the clause outranks it")
+                )
     return out
 
 
 def _act_focus(ctx: ArticleContext, act: Act) -> Focus:
-    return Focus(act.trigger_nstart, act.main.nend, act.weight, act.main.entry.pos,
-                 act.event_type, act.sub_event_type, act.clause,
-                 ctx.sentence_of(act.trigger_nstart), act)
+    return Focus(
+        act.trigger_nstart,
+        act.main.nend,
+        act.weight,
+        act.main.entry.pos,
+        act.event_type,
+        act.sub_event_type,
+        act.clause,
+        ctx.sentence_of(act.trigger_nstart),
+        act,
+    )
 
 
 def _apply_type_rule(ctx: ArticleContext, focus: Focus, rule: Rule) -> None:
@@ -121,7 +150,10 @@ def _apply_type_rule(ctx: ArticleContext, focus: Focus, rule: Rule) -> None:
     act.fire(rule.id)
     fresh = _act_focus(ctx, act)
     focus.weight, focus.event_type, focus.sub_event_type = (
-        fresh.weight, fresh.event_type, fresh.sub_event_type)
+        fresh.weight,
+        fresh.event_type,
+        fresh.sub_event_type,
+    )
 
 
 def retype_acts(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
@@ -134,14 +166,16 @@ def retype_acts(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
 # ------------------------------------------------------------------ places
 
 
-def _sites(ctx: ArticleContext, act: Act, inherited: places.PlaceChoice | None
-           ) -> tuple[list[places.PlaceChoice], str]:
+def _sites(
+    ctx: ArticleContext, act: Act, inherited: places.PlaceChoice | None
+) -> tuple[list[places.PlaceChoice], str]:
     choices = places.place_for(ctx, act.trigger_nstart, act.clause, ctx.resolved, ctx.grammar)
     if choices:
         return places.distinct_sites(choices), "place.own_clause"
     if inherited is not None:
-        return [places.PlaceChoice(inherited.place, inherited.hit, inherited.near, True)], \
-            "place.inherited"
+        return [
+            places.PlaceChoice(inherited.place, inherited.hit, inherited.near, True)
+        ], "place.inherited"
     if ctx.country:
         capital = ctx.gazetteer.country(ctx.country)
         if capital is not None:
@@ -155,8 +189,7 @@ def _enclosing_precision(ctx: ArticleContext, act: Act) -> int | None:
     (CODEBOOK §4)."""
     for name in ctx.unresolved:
         if act.clause[0] <= name.nstart < act.clause[1]:
-            found = enclosing_unit(ctx.gazetteer, ctx.doc.norm, ctx.places.hits, name.nend,
-                                   ctx.geo)
+            found = enclosing_unit(ctx.gazetteer, ctx.doc.norm, ctx.places.hits, name.nend, ctx.geo)
             if found is not None and act.place is not None and _inside(act.place, found[0]):
                 return found[1]
     return None
@@ -165,8 +198,10 @@ def _enclosing_precision(ctx: ArticleContext, act: Act) -> int | None:
 def _inside(place: Any, unit: Any) -> bool:
     """The place is the unit, or lies in it (same country and province)."""
     return place.iso3 == unit.iso3 and (
-        place.name == unit.name or unit.name == place.admin1 or
-        (unit.admin1 is not None and unit.admin1 == place.admin1))
+        place.name == unit.name
+        or unit.name == place.admin1
+        or (unit.admin1 is not None and unit.admin1 == place.admin1)
+    )
 
 
 def place_acts(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
@@ -184,11 +219,15 @@ def place_acts(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
             last_place = site_choices[-1]
         # Local forces stay where they were last reported; transnational
         # groups (country None) are everywhere and locate nothing.
-        clause_actors = [h.entry.name for h in ctx.actors.within(*clause)
-                         if h.entry.generic is None and h.entry.country]
+        clause_actors = [
+            h.entry.name
+            for h in ctx.actors.within(*clause)
+            if h.entry.generic is None and h.entry.country
+        ]
         for act in by_clause.get(clause, ()):
-            inherited = next((actor_sites[a] for a in clause_actors if a in actor_sites),
-                             last_place)
+            inherited = next(
+                (actor_sites[a] for a in clause_actors if a in actor_sites), last_place
+            )
             sites, how = _sites(ctx, act, inherited)
             if not sites:
                 drop(ctx, act, "place.none", "no place is named for it or the article")
@@ -260,13 +299,17 @@ def role_acts(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
         if len(actor_hits) < len(clause_hits):
             act.fire("roles.source_not_party")
         # the parties to an agreement are joined by و too, but face each other
-        allies = ([] if act.event_type == "Strategic developments"
-                  else roles.allies_before(ctx, actor_hits, act.trigger_nstart))
+        allies = (
+            []
+            if act.event_type == "Strategic developments"
+            else roles.allies_before(ctx, actor_hits, act.trigger_nstart)
+        )
         if allies:
             act.fire("roles.allies")
         actor_hits = [h for h in actor_hits if h not in allies]
         act.actor1, act.actor2 = roles.assign_roles(
-            ctx, actor_hits, act.trigger_nstart, act.main.nend, country, ctx.named)
+            ctx, actor_hits, act.trigger_nstart, act.main.nend, country, ctx.named
+        )
         act.assoc1 = [roles.actor_ref(ctx, h, country, ctx.named) for h in allies]
         if act.actor1 is not None or act.actor2 is not None:
             act.fire("roles.clause_actors")
@@ -279,7 +322,8 @@ def finish_roles(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
     for act in acts:
         country = act.place.iso3 if act.place is not None else None
         if act.sub_event_type == "Air/drone strike" and (
-                act.actor1 is None or act.actor1.inter in SETTINGS.non_state_ground):
+            act.actor1 is None or act.actor1.inter in SETTINGS.non_state_ground
+        ):
             # armed groups fly no aircraft
             flyer = _aircraft_actor(ctx, act.clause, country)
             if flyer is not None:
@@ -293,13 +337,14 @@ def finish_roles(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
     return acts
 
 
-def _aircraft_actor(ctx: ArticleContext, clause: tuple[int, int], country: str | None
-                    ) -> ActorRef | None:
+def _aircraft_actor(
+    ctx: ArticleContext, clause: tuple[int, int], country: str | None
+) -> ActorRef | None:
     """The aircraft is the initiator's mention; the actor is whoever flew the article's
     last named air strike (CODEBOOK §3: generic terms resolve by context), else the
     country's forces."""
     norm = ctx.doc.norm
-    text = norm[clause[0]: clause[1]]
+    text = norm[clause[0] : clause[1]]
     found = [(text.find(w), w) for w in ctx.grammar.aircraft if text.find(w) >= 0]
     if not found:
         return None
@@ -307,7 +352,7 @@ def _aircraft_actor(ctx: ArticleContext, clause: tuple[int, int], country: str |
     nstart = clause[0] + pos
     nend = nstart + len(word)
     # keep a type designation glued to it (a model number)
-    tail = norm[nend: nend + 4].split()[:1]
+    tail = norm[nend : nend + 4].split()[:1]
     if tail and tail[0].isdigit():
         nend = norm.index(tail[0], nend) + len(tail[0])
     flyer = ctx.last_air_actor
@@ -315,8 +360,15 @@ def _aircraft_actor(ctx: ArticleContext, clause: tuple[int, int], country: str |
     surface = ctx.doc.surface(nstart, nend)
     if flyer is not None:
         return ActorRef(flyer.name, flyer.inter, flyer.country, surface, span, nstart)
-    return ActorRef(f"Military Forces of {roles.country_name(country)}", 1, country,
-                    surface, span, nstart, generic="state")
+    return ActorRef(
+        f"Military Forces of {roles.country_name(country)}",
+        1,
+        country,
+        surface,
+        span,
+        nstart,
+        generic="state",
+    )
 
 
 def _fill_victims(act: Act) -> None:
@@ -324,8 +376,12 @@ def _fill_victims(act: Act) -> None:
     attacker is invented."""
     if act.event_type == "Violence against civilians":
         act.civilian_targeting = True
-    if (act.event_type in ("Explosions/Remote violence", "Violence against civilians")
-            and act.actor1 is not None and act.actor1.inter == 7 and act.actor2 is None):
+    if (
+        act.event_type in ("Explosions/Remote violence", "Violence against civilians")
+        and act.actor1 is not None
+        and act.actor1.inter == 7
+        and act.actor2 is None
+    ):
         act.actor1, act.actor2 = None, act.actor1
         act.fire("roles.victims_alone")
     if act.actor2 is not None and act.actor2.inter == 7:
@@ -349,8 +405,11 @@ def _toll(ctx: ArticleContext, act: Act) -> Toll:
     toll = Toll()
     for reading in tolls.read_tolls(ctx, sentence[0], sentence[1], ctx.grammar):
         told_in = ctx.clause_of(reading.cue_pos)
-        if told_in != act.clause and told_in in ctx.act_clauses \
-                and not _accompanies(ctx, act.clause, told_in):
+        if (
+            told_in != act.clause
+            and told_in in ctx.act_clauses
+            and not _accompanies(ctx, act.clause, told_in)
+        ):
             continue  # another act's toll in the same sentence
         if reading.kind == "killed":
             toll.killed += reading.value
@@ -367,7 +426,7 @@ def _accompanies(ctx: ArticleContext, clause: tuple[int, int], other: tuple[int,
         return False
     from marsad.text.clitics import bare_conjunction
 
-    opening = bare_conjunction(ctx.doc.norm[other[0]:other[0] + 16].lstrip(" ,"))
+    opening = bare_conjunction(ctx.doc.norm[other[0] : other[0] + 16].lstrip(" ,"))
     return opening.startswith(ctx.grammar.accompaniment_breaks)
 
 
@@ -382,14 +441,19 @@ def credible(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
             act.fire("credible.strong_trigger")
             out.append(act)
             continue
-        support = sum((
-            act.actor1 is not None and act.actor1.surface is not None,
-            act.actor2 is not None and act.actor2.surface is not None,
-            act.toll.killed + act.toll.injured > 0,
-            not act.place_inherited,
-        ))
-        need = (SETTINGS.credible_support if act.weight >= SETTINGS.credible_weight
-                else SETTINGS.credible_support_weak)
+        support = sum(
+            (
+                act.actor1 is not None and act.actor1.surface is not None,
+                act.actor2 is not None and act.actor2.surface is not None,
+                act.toll.killed + act.toll.injured > 0,
+                not act.place_inherited,
+            )
+        )
+        need = (
+            SETTINGS.credible_support
+            if act.weight >= SETTINGS.credible_weight
+            else SETTINGS.credible_support_weak
+        )
         if support >= need:
             act.fire("credible.supported")
             out.append(act)
@@ -409,5 +473,16 @@ def corefer(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
     return kept
 
 
-STAGES: tuple[Stage, ...] = (find_acts, gate, type_acts, place_acts, date_acts, role_acts,
-                             retype_acts, finish_roles, toll_acts, credible, corefer)
+STAGES: tuple[Stage, ...] = (
+    find_acts,
+    gate,
+    type_acts,
+    place_acts,
+    date_acts,
+    role_acts,
+    retype_acts,
+    finish_roles,
+    toll_acts,
+    credible,
+    corefer,
+)

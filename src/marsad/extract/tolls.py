@@ -46,8 +46,12 @@ TOLL_PREFIX = "toll_"  # the toll reader's word classes in lexicon/data/classes
 
 @functools.cache
 def _toll_words() -> dict[str, tuple[str, ...]]:
-    return {name.removeprefix(TOLL_PREFIX): c.words for name, c in load_classes().items()
-            if name.startswith(TOLL_PREFIX)}
+    return {
+        name.removeprefix(TOLL_PREFIX): c.words
+        for name, c in load_classes().items()
+        if name.startswith(TOLL_PREFIX)
+    }
+
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _NEXT_WORD_AND = re.compile(rf"\s*\S+\s+(?:{re.escape(C.waw)}\s*)?")
@@ -128,8 +132,9 @@ def read_tolls(scan: ArticleScan, start: int, end: int, grammar: Grammar) -> lis
 # ------------------------------------------------------------------ counts
 
 
-def _counts(scan: ArticleScan, start: int, end: int,
-            words: _Words) -> tuple[list[_Count], set[int]]:
+def _counts(
+    scan: ArticleScan, start: int, end: int, words: _Words
+) -> tuple[list[_Count], set[int]]:
     """Numbers that count people, plus dual nouns, in order; and the subsets among them
     (بينهم ثلاثة أطفال), which no cue may read nor reach past."""
     norm = scan.doc.norm
@@ -138,11 +143,12 @@ def _counts(scan: ArticleScan, start: int, end: int,
     for n in scan.numbers.within(start, end):
         if n.vague is False and 1900 <= n.value <= 2100:
             continue  # a year
-        if _next_word(norm, n.nend) in words.sets["units"] or norm[n.nend: n.nend + 1] == "%":
+        if _next_word(norm, n.nend) in words.sets["units"] or norm[n.nend : n.nend + 1] == "%":
             continue
         if _prev_word(norm, n.nstart) in words.sets["subset_before"] or (
-                norm[:n.nstart].rstrip().endswith(",")
-                and _next_word(norm, n.nend) in words.sets["subset_after"]):
+            norm[: n.nstart].rstrip().endswith(",")
+            and _next_word(norm, n.nend) in words.sets["subset_after"]
+        ):
             subsets.add(n.nstart)
         out.append(_Count(n.nstart, n.nend, n.value))
     taken = [(c.nstart, c.nend) for c in out]
@@ -168,7 +174,7 @@ def _bare(word: str) -> str:
 
 
 def _dual(word: str, words: _Words) -> bool:
-    """"مواطنان، جنديان، امرأتان، طفلتين": a person noun in the dual."""
+    """ "مواطنان، جنديان، امرأتان، طفلتين": a person noun in the dual."""
     w = _bare(word)
     if w.endswith(C.dual_nominative) and w[:-2] in words.singular_people:
         return True
@@ -178,20 +184,22 @@ def _dual(word: str, words: _Words) -> bool:
 
 
 def _singular_person(word: str, words: _Words) -> bool:
-    """"شرطي", "جنديا", "والطفلة": one person (the accusative ا dropped)."""
+    """ "شرطي", "جنديا", "والطفلة": one person (the accusative ا dropped)."""
     w = _bare(word)
-    return w in words.singular_people or (w.endswith(C.accusative) and w[:-1] in words.singular_people)
+    return w in words.singular_people or (
+        w.endswith(C.accusative) and w[:-1] in words.singular_people
+    )
 
 
 def _next_word(norm: str, pos: int) -> str:
     m = _ARABIC_WORD.search(norm, pos, min(len(norm), pos + 30))
-    if m is None or norm[pos: m.start()].strip(" ()\"'"):
-        return norm[pos: pos + 1] if norm[pos: pos + 1] == "%" else ""
+    if m is None or norm[pos : m.start()].strip(" ()\"'"):
+        return norm[pos : pos + 1] if norm[pos : pos + 1] == "%" else ""
     return m.group()
 
 
 def _prev_word(norm: str, pos: int) -> str:
-    before = norm[max(0, pos - 20): pos].split()
+    before = norm[max(0, pos - 20) : pos].split()
     return before[-1] if before else ""
 
 
@@ -199,29 +207,33 @@ def _prev_word(norm: str, pos: int) -> str:
 
 
 def _negated(scan: ArticleScan, cue, words: _Words) -> bool:
-    """"دون وقوع إصابات", "لم يسفر عن إصابات": a negator just before, no number between."""
+    """ "دون وقوع إصابات", "لم يسفر عن إصابات": a negator just before, no number between."""
     norm = scan.doc.norm
-    for m in reversed(list(_ARABIC_WORD.finditer(norm, max(0, cue.nstart - 40), cue.nstart))
-                      [-NEGATION_WORDS_BACK:]):
+    for m in reversed(
+        list(_ARABIC_WORD.finditer(norm, max(0, cue.nstart - 40), cue.nstart))[
+            -NEGATION_WORDS_BACK:
+        ]
+    ):
         w = m.group()
         bare = w[1:] if len(w) > 2 and w[0] in C.conjunctions else w
         if w in words.sets["negators"] or bare in words.sets["negators"]:
-            between = norm[m.end(): cue.nstart]
+            between = norm[m.end() : cue.nstart]
             return not _crosses(between) and not scan.numbers.within(m.end(), cue.nstart)
     return False
 
 
 def _cumulative(norm: str, start: int, end: int, words: _Words) -> bool:
-    """"منذ بداية الحرب", "خلال عشرة أشهر": the sentence tells a running total."""
+    """ "منذ بداية الحرب", "خلال عشرة أشهر": the sentence tells a running total."""
     text = norm[start:end]
     if any(phrase in text for phrase in words.sets["cumulative"]):
         return True
     tokens = text.split()
     for i, tok in enumerate(tokens[:-2]):
         if tok.lstrip(C.waw) in words.sets["cumulative_lead"]:
-            nxt = tokens[i + 1: i + 4]
+            nxt = tokens[i + 1 : i + 4]
             if any(t in words.sets["long_units"] for t in nxt[1:]) and not (
-                    nxt and nxt[0] in words.sets["recent_span_nouns"]):
+                nxt and nxt[0] in words.sets["recent_span_nouns"]
+            ):
                 return True
     return False
 
@@ -232,8 +244,9 @@ def _cumulative(norm: str, start: int, end: int, words: _Words) -> bool:
 class _Reader:
     """One sentence's cues matched with their counts."""
 
-    def __init__(self, scan, cues, counts, words: _Words, grammar: Grammar,
-                 start: int, end: int) -> None:
+    def __init__(
+        self, scan, cues, counts, words: _Words, grammar: Grammar, start: int, end: int
+    ) -> None:
         self.scan, self.cues, self.counts = scan, cues, counts
         self.words, self.grammar = words, grammar
         self.partitive = words_of("partitive")
@@ -247,10 +260,15 @@ class _Reader:
         for index, (cue, _kind) in enumerate(self.cues):
             if cue.nstart in self.consumed:
                 continue
-            reading = (self._pronoun(index) or self._one_more(index)
-                       or self._owned_before(index)
-                       or self._shared(index) or self._after(index)
-                       or self._before(index) or self._implied(index))
+            reading = (
+                self._pronoun(index)
+                or self._one_more(index)
+                or self._owned_before(index)
+                or self._shared(index)
+                or self._after(index)
+                or self._before(index)
+                or self._implied(index)
+            )
             if reading is not None:
                 readings.append(reading)
         return readings
@@ -262,12 +280,20 @@ class _Reader:
         for cue, kind in self.cues:
             if cue.nstart < count.nend:
                 continue
-            gap = self.norm[count.nend: cue.nstart]
+            gap = self.norm[count.nend : cue.nstart]
             words = gap.strip(" \"'").split()
-            if len(gap) <= OWNER_GAP and len(words) <= 1 and not _crosses(gap) and (
-                    not words or words[0] in self.partitive or words[0] in self.words.sets["case_nouns"]
+            if (
+                len(gap) <= OWNER_GAP
+                and len(words) <= 1
+                and not _crosses(gap)
+                and (
+                    not words
+                    or words[0] in self.partitive
+                    or words[0] in self.words.sets["case_nouns"]
                     or words[0] in self.grammar.person_nouns
-                    or self.scan.cues_named("civilian").within(count.nend, cue.nstart)):
+                    or self.scan.cues_named("civilian").within(count.nend, cue.nstart)
+                )
+            ):
                 return cue, kind
             break
         return None
@@ -283,14 +309,17 @@ class _Reader:
         for count in self.counts:
             if count.nstart in self.used or count.nstart < cue.nend:
                 continue
-            gap = self.norm[cue.nend: count.nstart]
-            if len(gap) > AFTER_REACH or _crosses(gap) \
-                    or self._between_cue(cue.nend, count.nstart, cue) \
-                    or any(w.lstrip(C.waw) in self.words.sets["sources"] for w in gap.split()):
+            gap = self.norm[cue.nend : count.nstart]
+            if (
+                len(gap) > AFTER_REACH
+                or _crosses(gap)
+                or self._between_cue(cue.nend, count.nstart, cue)
+                or any(w.lstrip(C.waw) in self.words.sets["sources"] for w in gap.split())
+            ):
                 return None
             owner = self._owner(count)
             if owner is not None and owner[0] is not cue:
-                died_of_wounds = self.norm[count.nend: owner[0].nstart].strip() in self.partitive
+                died_of_wounds = self.norm[count.nend : owner[0].nstart].strip() in self.partitive
                 if owner[1] != kind and not died_of_wounds:
                     return None  # "قتيلا و40 جريحا": the 40 are the wounded
                 # "وفاة ثلاثة من الجرحى": the wounded who died are dead, not wounded
@@ -300,7 +329,7 @@ class _Reader:
         return None
 
     def _chain(self, first: _Count, kind: str) -> list[_Count]:
-        """"مقتل سبعة من الحوثيين وثلاثة من المقاومة": 7 + 3; "ثلاث نساء وطفلة": 3 + 1."""
+        """ "مقتل سبعة من الحوثيين وثلاثة من المقاومة": 7 + 3; "ثلاث نساء وطفلة": 3 + 1."""
         chain = [first]
         for nxt in self.counts:
             if nxt.nstart <= chain[-1].nstart or nxt.nstart in self.used:
@@ -317,13 +346,15 @@ class _Reader:
         return chain
 
     def _and_one_more(self, last: _Count) -> _Count | None:
-        """"ثلاث نساء وطفلة": a singular person joined by و after the counted noun."""
+        """ "ثلاث نساء وطفلة": a singular person joined by و after the counted noun."""
         m = _NEXT_WORD_AND.match(self.norm, last.nend)
         if m is None:
             return None
         word = _ARABIC_WORD.match(self.norm, m.end())
-        if word is None or not (self.norm[m.start(): m.end()].rstrip().endswith(C.waw)
-                                or word.group().startswith(C.waw)):
+        if word is None or not (
+            self.norm[m.start() : m.end()].rstrip().endswith(C.waw)
+            or word.group().startswith(C.waw)
+        ):
             return None
         if self.scan.numbers.within(word.start(), word.end()):
             return None
@@ -333,9 +364,13 @@ class _Reader:
 
     def _listed_next(self, prev: _Count, nxt: _Count) -> bool:
         """``nxt`` continues a list of counts after ``prev``: joined by و, no cue between."""
-        link = self.norm[prev.nend: nxt.nstart]
-        if len(link) > CHAIN_GAP or _crosses(link) or not link.rstrip().endswith(C.waw) \
-                and link.split()[-1:] != [C.waw]:
+        link = self.norm[prev.nend : nxt.nstart]
+        if (
+            len(link) > CHAIN_GAP
+            or _crosses(link)
+            or not link.rstrip().endswith(C.waw)
+            and link.split()[-1:] != [C.waw]
+        ):
             return False
         return not self.scan.cues.within(prev.nend, nxt.nstart)
 
@@ -345,21 +380,23 @@ class _Reader:
             return None
         cue, kind = self.cues[index]
         nxt, nxt_kind = self.cues[index + 1]
-        gap = self.norm[cue.nend: nxt.nstart].strip()
+        gap = self.norm[cue.nend : nxt.nstart].strip()
         if nxt_kind == kind or gap not in (C.waw, ""):
             return None
         if self._has_subject(cue):
             return None  # "شخصا قتل وأصيب 15": the killed verb has its own subject
         for count in self.counts:
-            if count.nstart >= nxt.nend \
-                    and len(self.norm[nxt.nend: count.nstart]) <= AFTER_REACH \
-                    and not _crosses(self.norm[nxt.nend: count.nstart]):
+            if (
+                count.nstart >= nxt.nend
+                and len(self.norm[nxt.nend : count.nstart]) <= AFTER_REACH
+                and not _crosses(self.norm[nxt.nend : count.nstart])
+            ):
                 return self._reading(kind, cue, [count], mark=False)
         return None
 
     def _has_subject(self, cue) -> bool:
         """A person noun or a count stands right before the cue."""
-        before = self.norm[max(self.start, cue.nstart - 30): cue.nstart].split()[-2:]
+        before = self.norm[max(self.start, cue.nstart - 30) : cue.nstart].split()[-2:]
         if any(_singular_person(w, self.words) for w in before):
             return True
         return any(0 <= cue.nstart - c.nend <= 16 for c in self.counts)
@@ -371,13 +408,16 @@ class _Reader:
             if count.nstart in self.used:
                 break
             anchor = chain[-1].nstart if chain else cue.nstart
-            gap = self.norm[count.nend: anchor]
+            gap = self.norm[count.nend : anchor]
             if chain:
                 if len(gap) > CHAIN_GAP or f" {C.waw}" not in f" {gap}" or _crosses(gap):
                     break
-            elif len(gap) > BEFORE_REACH or _crosses(gap) \
-                    or self._between_cue(count.nend, cue.nstart, cue) \
-                    or not self._counts_people(count, gap):
+            elif (
+                len(gap) > BEFORE_REACH
+                or _crosses(gap)
+                or self._between_cue(count.nend, cue.nstart, cue)
+                or not self._counts_people(count, gap)
+            ):
                 break
             chain.append(count)
         if not chain:
@@ -385,7 +425,7 @@ class _Reader:
         return self._reading(kind, cue, list(reversed(chain)))
 
     def _owned_before(self, index: int) -> TollReading | None:
-        """"شخصين قتلا وأصيب عشرة", "14 قتيلا": the count right before is this cue's."""
+        """ "شخصين قتلا وأصيب عشرة", "14 قتيلا": the count right before is this cue's."""
         cue = self.cues[index][0]
         before = [c for c in self.counts if c.nend <= cue.nstart and c.nstart not in self.used]
         owner = self._owner(before[-1]) if before else None
@@ -394,9 +434,9 @@ class _Reader:
         return None
 
     def _one_more(self, index: int) -> TollReading | None:
-        """"وأصيب ثالث", "وأصيب آخر": one more person, right after the cue."""
+        """ "وأصيب ثالث", "وأصيب آخر": one more person, right after the cue."""
         cue, kind = self.cues[index]
-        if self.norm[cue.nend: cue.nend + 1] != " ":
+        if self.norm[cue.nend : cue.nend + 1] != " ":
             return None
         follow = _ARABIC_WORD.match(self.norm, cue.nend + 1)
         if follow is not None and _bare(follow.group()) in self.words.sets["one_more"]:
@@ -404,7 +444,7 @@ class _Reader:
         return None
 
     def _pronoun(self, index: int) -> TollReading | None:
-        """"فقتلاه", "لقي مصرعه": the object pronoun is the victim; no number is read."""
+        """ "فقتلاه", "لقي مصرعه": the object pronoun is the victim; no number is read."""
         cue, kind = self.cues[index]
         value = _object_pronoun(self.scan.doc.surface(cue.nstart, cue.nend))
         if not value or self._number_right_after(cue):
@@ -413,8 +453,14 @@ class _Reader:
         reading.implied = "pronoun"
         # "لقي مصرعه مع 40 آخرين": he and forty others
         m = _WITH.match(self.norm, cue.nend)
-        more = next((c for c in self.counts if m is not None and c.nstart == m.end()
-                     and c.nstart not in self.used), None)
+        more = next(
+            (
+                c
+                for c in self.counts
+                if m is not None and c.nstart == m.end() and c.nstart not in self.used
+            ),
+            None,
+        )
         if more is not None:
             self.used.add(more.nstart)
             reading.value += more.value
@@ -423,8 +469,12 @@ class _Reader:
         return reading
 
     def _number_right_after(self, cue: Any) -> bool:
-        return any(c.nstart not in self.used and c.nstart >= cue.nend
-                   and not self.norm[cue.nend:c.nstart].strip() for c in self.counts)
+        return any(
+            c.nstart not in self.used
+            and c.nstart >= cue.nend
+            and not self.norm[cue.nend : c.nstart].strip()
+            for c in self.counts
+        )
 
     def _counts_people(self, count: _Count, gap: str) -> bool:
         """'أربعة من أفرادها قتلوا', '3 حوثيين قتلوا', '20 قتيلا', '52 حالة وفاة': the
@@ -434,20 +484,28 @@ class _Reader:
             return True
         first = words[0]
         after = (count.nend, count.nend + len(gap) + 1)
-        return (first in self.grammar.person_nouns or first.startswith(tuple(self.partitive))
-                or first in self.words.sets["case_nouns"]
-                or bool(self.scan.actors.within(*after))
-                or bool(self.scan.cues_named("civilian").within(*after))
-                # "جنديين ماليين قتلا": a nationality between the count and the verb
-                or (len(words) == 1 and any(p.is_adjective for p in self.scan.places.within(*after)))
-                or any(a.nstart <= count.nstart and a.nend >= count.nend + len(gap.rstrip())
-                       for a in self.scan.actors.within(count.nstart - 30, count.nend)))
+        return (
+            first in self.grammar.person_nouns
+            or first.startswith(tuple(self.partitive))
+            or first in self.words.sets["case_nouns"]
+            or bool(self.scan.actors.within(*after))
+            or bool(self.scan.cues_named("civilian").within(*after))
+            # "جنديين ماليين قتلا": a nationality between the count and the verb
+            or (len(words) == 1 and any(p.is_adjective for p in self.scan.places.within(*after)))
+            or any(
+                a.nstart <= count.nstart and a.nend >= count.nend + len(gap.rstrip())
+                for a in self.scan.actors.within(count.nstart - 30, count.nend)
+            )
+        )
 
     def _implied(self, index: int) -> TollReading | None:
         """No number: a dual or singular person, a pronoun, "آخرون", an assassination."""
         cue, kind = self.cues[index]
-        follow = _ARABIC_WORD.match(self.norm, cue.nend + 1) if \
-            self.norm[cue.nend: cue.nend + 1] == " " else None
+        follow = (
+            _ARABIC_WORD.match(self.norm, cue.nend + 1)
+            if self.norm[cue.nend : cue.nend + 1] == " "
+            else None
+        )
         word = follow.group() if follow is not None else ""
         span_end = follow.end() if follow is not None else cue.nend
         if word and self._between_cue(cue.nend, span_end + 1, cue):
@@ -456,13 +514,20 @@ class _Reader:
             return self._implicit(kind, cue, VAGUE_PLURAL, follow)
         if word and _singular_person(word, self.words):
             return self._implicit(kind, cue, 1, follow)
-        before = list(_ARABIC_WORD.finditer(self.norm, max(self.start, cue.nstart - 20),
-                                            cue.nstart))
-        if before and not self.norm[before[-1].end(): cue.nstart].strip() \
-                and _singular_person(before[-1].group(), self.words):
+        before = list(
+            _ARABIC_WORD.finditer(self.norm, max(self.start, cue.nstart - 20), cue.nstart)
+        )
+        if (
+            before
+            and not self.norm[before[-1].end() : cue.nstart].strip()
+            and _singular_person(before[-1].group(), self.words)
+        ):
             return self._implicit(kind, cue, 1, before[-1])  # "إن شخصا قتل": one
-        if kind == "killed" and self.norm[cue.nstart: cue.nend] in self.words.sets["one_victim"] \
-                and _prev_word(self.norm, cue.nstart) not in self.words.sets["attempt"]:
+        if (
+            kind == "killed"
+            and self.norm[cue.nstart : cue.nend] in self.words.sets["one_victim"]
+            and _prev_word(self.norm, cue.nstart) not in self.words.sets["attempt"]
+        ):
             reading = self._implicit(kind, cue, 1, None)
             reading.implied = "one_victim"
             return reading
@@ -483,22 +548,33 @@ class _Reader:
         spans = [self.scan.doc.span(c.nstart, c.nend) for c in counts]
         spans.append(self.scan.doc.span(cue.nstart, cue.nend))
         end = max([cue.nend] + [c.nend for c in counts])
-        return TollReading(kind, sum(c.value for c in counts), cue.nstart, spans,
-                           [c.nstart for c in counts], end, self._noun(counts[-1]))
+        return TollReading(
+            kind,
+            sum(c.value for c in counts),
+            cue.nstart,
+            spans,
+            [c.nstart for c in counts],
+            end,
+            self._noun(counts[-1]),
+        )
 
     def _noun(self, count: _Count) -> str:
         """Root letters of what a count counts: the dual noun itself, or the next word."""
-        own = self.norm[count.nstart: count.nend]
+        own = self.norm[count.nstart : count.nend]
         two = tuple(self.words.sets["two_stems"])
-        noun_itself = count.value == 2 and " " not in own and not _bare(own).startswith(two) \
-            and not own[:1].isdigit()  # "جنديين" counts and names the people
+        noun_itself = (
+            count.value == 2
+            and " " not in own
+            and not _bare(own).startswith(two)
+            and not own[:1].isdigit()
+        )  # "جنديين" counts and names the people
         word = own if noun_itself else _next_word(self.norm, count.nend)
         skeleton = "".join(ch for ch in _bare(word) if ch not in C.long_vowels)
         return skeleton[:3]
 
 
 def _object_pronoun(surface: str) -> int:
-    """"لقي مصرعه", "ضربوه حتى الموت": 1; "لقيا مصرعهما": 2; else 0.
+    """ "لقي مصرعه", "ضربوه حتى الموت": 1; "لقيا مصرعهما": 2; else 0.
 
     Read on the original text, where the pronoun ه is not yet the ة of a noun.
     """
@@ -532,7 +608,7 @@ def _settle(norm: str, readings: list[TollReading], words: _Words) -> list[TollR
         same = [r for r in out if r.kind == reading.kind]
         if same and reading.implied in ("pronoun", "one_victim"):
             continue  # "تم قتله", "عملية الاغتيال": the victim already counted
-        lead = norm[max(0, reading.cue_pos - 40): reading.cue_pos].split()[-5:]
+        lead = norm[max(0, reading.cue_pos - 40) : reading.cue_pos].split()[-5:]
         if not same:
             out.append(reading)
             if any(w in words.sets["rise"] for w in lead):
@@ -543,7 +619,7 @@ def _settle(norm: str, readings: list[TollReading], words: _Words) -> list[TollR
             risen.add(reading.kind)
             continue
         prev = same[-1]
-        between = norm[prev.end: reading.cue_pos].split()
+        between = norm[prev.end : reading.cue_pos].split()
         sourced = any(w.lstrip(C.waw) in words.sets["sources"] for w in between)
         total = any(w.lstrip(C.waw) in words.sets["total"] for w in lead[-3:])
         if sourced and (total or _same_people(prev, reading)):

@@ -40,10 +40,11 @@ def purpose_lam(norm: str, nstart: int) -> bool:
         i -= 2
     if i >= 1 and norm[i - 1] == C.lam:
         before = norm[i - 2] if i >= 2 else " "
-        if before in " \n,;:\"(" or (before in C.conjunctions
-                                     and (i < 3 or norm[i - 3] in " \n,;:\"(")):
+        if before in ' \n,;:"(' or (
+            before in C.conjunctions and (i < 3 or norm[i - 3] in ' \n,;:"(')
+        ):
             return True
-    return i >= 2 and norm[i - 2:i] == C.double_lam
+    return i >= 2 and norm[i - 2 : i] == C.double_lam
 
 
 def is_sport_article(scan: ArticleScan) -> bool:
@@ -62,7 +63,8 @@ def clause_groups(hits: list) -> tuple[list[TriggerGroup], list[str]]:
         group = groups.get(entry.event_type)
         if group is None:
             groups[entry.event_type] = TriggerGroup(
-                entry.event_type, entry.sub_event_type, entry.weight, hit, [hit])
+                entry.event_type, entry.sub_event_type, entry.weight, hit, [hit]
+            )
             continue
         group.hits.append(hit)
         if _better(entry, group):
@@ -90,11 +92,18 @@ def _resolve_types(groups: list[TriggerGroup], steps: list[str]) -> list[Trigger
         steps.append("type.clause_precedence")
     by_type = {g.event_type: g for g in groups}
     strategic = by_type.get("Strategic developments")
-    if strategic and strategic.sub_event_type == "Disrupted weapons use" \
-            and strategic.weight >= STRONG:
+    if (
+        strategic
+        and strategic.sub_event_type == "Disrupted weapons use"
+        and strategic.weight >= STRONG
+    ):
         # a defused bomb is not an explosion
-        kept = [g for g in groups if g.event_type != "Explosions/Remote violence"
-                or g.sub_event_type not in DEFUSED_IS_NOT]
+        kept = [
+            g
+            for g in groups
+            if g.event_type != "Explosions/Remote violence"
+            or g.sub_event_type not in DEFUSED_IS_NOT
+        ]
         if len(kept) < len(groups):
             steps.append("type.defused_not_explosion")
         groups = kept
@@ -107,12 +116,17 @@ def _resolve_types(groups: list[TriggerGroup], steps: list[str]) -> list[Trigger
         # Explosions win over Battles only when no real armed clash is reported.
         clash_is_real = battle.weight >= STRONG and battle.sub_event_type == "Armed clash"
         territorial = battle.sub_event_type != "Armed clash" and battle.weight >= STRONG
-        keep = battle if (clash_is_real or territorial) \
-            and blast.weight < SETTINGS.context_exempt_weight else blast
+        keep = (
+            battle
+            if (clash_is_real or territorial) and blast.weight < SETTINGS.context_exempt_weight
+            else blast
+        )
         if blast.main.entry.sub_event_type == "Suicide bomb" and blast.weight >= STRONG:
             keep = blast
         steps.append("type.battle_over_blast" if keep is battle else "type.blast_over_battle")
-        groups = [g for g in groups if g.event_type not in ("Battles", "Explosions/Remote violence")]
+        groups = [
+            g for g in groups if g.event_type not in ("Battles", "Explosions/Remote violence")
+        ]
         groups.append(keep)
     groups.sort(key=lambda g: (-TYPE_RANK[g.event_type], -g.weight))
     return groups[:1]

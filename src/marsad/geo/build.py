@@ -177,7 +177,6 @@ class _Builder:
         pairs = sorted(set(zip(self.skel_hashes, self.skel_refs, strict=True)))
         return array("q", (h for h, _ in pairs)), array("i", (r for _, r in pairs))
 
-
     def add_place(self, row: PlaceRow) -> int:
         self.places.append(row)
         return len(self.places) - 1
@@ -216,7 +215,9 @@ class LatinTable:
         self.population = array("i")
         self.geonameid = array("i")
         self.country = array("H")  # index into ``countries``
-        self.admin1 = array("I")  # index into ``admin1_keys`` while building, ``admin1_names`` after
+        self.admin1 = array(
+            "I"
+        )  # index into ``admin1_keys`` while building, ``admin1_names`` after
         self.countries: list[str] = []
         self.admin1_keys: dict[tuple[str, str], int] = {}
 
@@ -300,8 +301,18 @@ def build() -> dict[str, Any]:
         ar = split_names(names)
         idx = b.add_place(
             (
-                en, ar[0], iso3, country_en[iso3], en, float(lat), float(lon), "admin1", 0, None,
-                None, False,
+                en,
+                ar[0],
+                iso3,
+                country_en[iso3],
+                en,
+                float(lat),
+                float(lon),
+                "admin1",
+                0,
+                None,
+                None,
+                False,
             )
         )
         for n in ar:
@@ -322,8 +333,13 @@ def build() -> dict[str, Any]:
         if iso3 is None:
             continue
         code = rec.get("admin1code") or ""
-        claims.see(iso3, code, float(rec["latitude"]), float(rec["longitude"]),
-                   int(rec.get("population") or 0))
+        claims.see(
+            iso3,
+            code,
+            float(rec["latitude"]),
+            float(rec["longitude"]),
+            int(rec.get("population") or 0),
+        )
         extra = mined.get(int(rec["geonameid"]), [])
         _add_city(b, rec, iso3, country_en[iso3], code, extra, latin_countries)
     admin1_of = claims.codes()

@@ -28,7 +28,11 @@ EVIDENCE_FILE = DATA / "evidence.yaml"
 COMMON_FILE = DATA / "common_words.txt"
 GIVEN_FILE = DATA / "given_names.txt"
 _LISTS = (
-    "locative", "locative_clitics", "organisation", "person_before", "person_after",
+    "locative",
+    "locative_clitics",
+    "organisation",
+    "person_before",
+    "person_after",
     "translit_qualifiers",
 )
 _ARTICLE_CLITICS = ("و", "ف", "ب", "ل", "وب", "فب", "ول")
@@ -55,7 +59,7 @@ class Evidence:
         forms = [word]
         for c in _ARTICLE_CLITICS:
             if word.startswith(c) and len(word) > len(c) + 1:
-                forms.append(word[len(c):])
+                forms.append(word[len(c) :])
         return forms
 
     def is_locative(self, word: str) -> bool:
@@ -119,7 +123,9 @@ def read_evidence(path: Path) -> Evidence:
     """Evidence data from ``path``, validated: every list present and made of words, every
     threshold a number in range; a ValueError names the file and the key otherwise."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):

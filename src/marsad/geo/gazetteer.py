@@ -94,9 +94,16 @@ class Gazetteer:
                 self._latin_names = t["names"].split("\n")
             iso3 = t["countries"][t["country"][j]]
             place = self._latin_places[j] = Place(
-                self._latin_names[j], "", iso3, self.country(iso3).country,
-                t["admin1_names"][t["admin1"][j]], t["lat"][j], t["lon"][j], "city",
-                t["population"][j], t["geonameid"][j],
+                self._latin_names[j],
+                "",
+                iso3,
+                self.country(iso3).country,
+                t["admin1_names"][t["admin1"][j]],
+                t["lat"][j],
+                t["lon"][j],
+                "city",
+                t["population"][j],
+                t["geonameid"][j],
             )
         return place
 
@@ -215,8 +222,10 @@ class Gazetteer:
         for hit in hits:
             if hit.candidates and (
                 all(p.feature == "country" for p in hit.candidates)
-                or (all(p.feature in ("admin1", "region") for p in hit.candidates)
-                    and len({p.iso3 for p in hit.candidates}) == 1)
+                or (
+                    all(p.feature in ("admin1", "region") for p in hit.candidates)
+                    and len({p.iso3 for p in hit.candidates}) == 1
+                )
             ):
                 for iso3 in {p.iso3 for p in hit.candidates}:
                     counts[iso3] = counts.get(iso3, 0) + 1
@@ -246,8 +255,9 @@ class Gazetteer:
         clitic = _glued_clitic(norm, hit.nstart)
         if ev.is_organisation_head(prev):
             return _replace(hit, evidence="organisation", context_only=True)
-        big = any(p.population >= ev.prominent_population or p.feature != "city"
-                  for p in hit.candidates)
+        big = any(
+            p.population >= ev.prominent_population or p.feature != "city" for p in hit.candidates
+        )
         if ev.is_person_word(prev, clitic, big) or ev.is_person_after(_word_after(norm, hit.nend)):
             return _replace(hit, evidence="person", context_only=True)
         locative = listed or clitic in ev.locative_clitics or ev.is_locative(prev)
@@ -287,12 +297,17 @@ class Gazetteer:
         A skeleton drops vowels, so it can meet a namesake: when the text names towns of
         its own, a match farther than ``TRANSLIT_REACH_KM`` from all of them is refused."""
         ev = self.evidence
-        anchors = [h.candidates[0] for h in hits if len(h.candidates) == 1
-                   and not h.context_only and h.candidates[0].feature not in ("country", "region")]
+        anchors = [
+            h.candidates[0]
+            for h in hits
+            if len(h.candidates) == 1
+            and not h.context_only
+            and h.candidates[0].feature not in ("country", "region")
+        ]
         top = sorted(countries, key=lambda c: (-countries[c], c))[: ev.translit_countries]
         covered = bytearray(len(norm))
         for h in hits:
-            covered[h.nstart:h.nend] = b"\x01" * (h.nend - h.nstart)
+            covered[h.nstart : h.nend] = b"\x01" * (h.nend - h.nstart)
         out: list[PlaceHit] = []
         for m in _WORD.finditer(norm):
             start = m.start()
@@ -301,9 +316,12 @@ class Gazetteer:
             qualifier = self.qualifier_before(norm, start)
             if qualifier not in ev.translit_qualifiers or not _construct(norm, start):
                 continue
-            second = _WORD.match(norm, m.end() + 1) if norm[m.end():m.end() + 1] == " " else None
-            spans = [(start, second.end())] if second and not covered[second.start()] \
-                and not ev.is_common(second.group()) else []
+            second = _WORD.match(norm, m.end() + 1) if norm[m.end() : m.end() + 1] == " " else None
+            spans = (
+                [(start, second.end())]
+                if second and not covered[second.start()] and not ev.is_common(second.group())
+                else []
+            )
             spans.append((start, m.end()))
             for s, e in spans:
                 skeleton = arabic_skeleton(norm[s:e])
@@ -312,13 +330,19 @@ class Gazetteer:
                 found = [p for c in top for p in self.skeleton_places(c, skeleton)]
                 found = _most_similar(norm[s:e], found, ev.translit_similarity)
                 if anchors:
-                    found = [p for p in found if any(
-                        _build.km(a.lat, a.lon, p.lat, p.lon) <= TRANSLIT_REACH_KM
-                        for a in anchors)]
+                    found = [
+                        p
+                        for p in found
+                        if any(
+                            _build.km(a.lat, a.lon, p.lat, p.lon) <= TRANSLIT_REACH_KM
+                            for a in anchors
+                        )
+                    ]
                 if found:
                     places = tuple(_with_surface(p, norm[s:e]) for p in found)
-                    out.append(PlaceHit(s, e, norm[s:e], places, False, qualifier,
-                                        evidence="translit"))
+                    out.append(
+                        PlaceHit(s, e, norm[s:e], places, False, qualifier, evidence="translit")
+                    )
                     covered[s:e] = b"\x01" * (e - s)
                     break
         return out
@@ -375,7 +399,7 @@ def _words_before(norm: str, pos: int, n: int) -> list[str]:
     i = pos
     while i > 0 and norm[i - 1].isalpha():
         i -= 1
-    return norm[max(0, i - 40):i].split()[-n:]
+    return norm[max(0, i - 40) : i].split()[-n:]
 
 
 def _glued_clitic(norm: str, pos: int) -> str:
@@ -386,7 +410,7 @@ def _glued_clitic(norm: str, pos: int) -> str:
 
 
 def _word_after(norm: str, pos: int) -> str:
-    rest = norm[pos:pos + 20].split()
+    rest = norm[pos : pos + 20].split()
     return rest[0] if rest else ""
 
 
@@ -402,7 +426,7 @@ def _construct(norm: str, pos: int) -> bool:
 
 def _listed(norm: str, prev: PlaceHit, hit: PlaceHit) -> bool:
     """``hit`` follows ``prev`` in a list: only و or a comma between them."""
-    gap = norm[prev.nend:hit.nstart]
+    gap = norm[prev.nend : hit.nstart]
     return len(gap) <= COORDINATION_GAP and ("و" in gap or "," in gap) and gap.strip(" ,و") == ""
 
 

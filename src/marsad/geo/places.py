@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FEATURES = (
-    "country", "admin1", "city", "district", "village", "camp", "base", "crossing", "landmark", "region",
+    "country",
+    "admin1",
+    "city",
+    "district",
+    "village",
+    "camp",
+    "base",
+    "crossing",
+    "landmark",
+    "region",
 )
 
 

@@ -54,7 +54,10 @@ class _OffsetData:
 
 @lru_cache(maxsize=1)
 def _data() -> _OffsetData:
-    data = yaml.load(EVIDENCE_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = yaml.load(
+        EVIDENCE_FILE.read_text(encoding="utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+    )
     try:
         directions = {normalize_plain(k): float(v) for k, v in data["directions"].items()}
         units = {normalize_plain(k): float(v) for k, v in data["distance_units"].items()}
@@ -75,7 +78,7 @@ def offset_before(norm: str, hit: PlaceHit) -> Offset | None:
     """
     d = _data()
     start = max(0, hit.nstart - d.reach)
-    window = norm[start:hit.nstart]
+    window = norm[start : hit.nstart]
     words = window.split()
     if not words:
         return None
@@ -102,7 +105,7 @@ def offset_before(norm: str, hit: PlaceHit) -> Offset | None:
     unit = d.units.get(tail[-1], d.units.get(_CLITIC.sub("", tail[-1]), 1.0))
     before_unit = " ".join(tail[:-1])
     numbers = find_numbers(before_unit)
-    if not numbers or before_unit[numbers[-1].nend:].strip():
+    if not numbers or before_unit[numbers[-1].nend :].strip():
         return None
     number = numbers[-1]
     # where the phrase starts: the number, or "علي بعد"/"علي مسافه" before it
@@ -116,9 +119,12 @@ def project(place: Place, offset: Offset) -> Place:
     lat1, lon1 = math.radians(place.lat), math.radians(place.lon)
     brg = math.radians(offset.bearing)
     dist = offset.km / EARTH_KM
-    lat2 = math.asin(math.sin(lat1) * math.cos(dist) + math.cos(lat1) * math.sin(dist) * math.cos(brg))
+    lat2 = math.asin(
+        math.sin(lat1) * math.cos(dist) + math.cos(lat1) * math.sin(dist) * math.cos(brg)
+    )
     lon2 = lon1 + math.atan2(
-        math.sin(brg) * math.sin(dist) * math.cos(lat1), math.cos(dist) - math.sin(lat1) * math.sin(lat2)
+        math.sin(brg) * math.sin(dist) * math.cos(lat1),
+        math.cos(dist) - math.sin(lat1) * math.sin(lat2),
     )
     lon2 = (math.degrees(lon2) + 540.0) % 360.0 - 180.0
     return dataclasses.replace(place, lat=round(math.degrees(lat2), 5), lon=round(lon2, 5))
@@ -143,7 +149,7 @@ def unresolved_names(gaz, norm: str, hits: list[PlaceHit]) -> list[Unresolved]:
     ev = gaz.evidence
     covered = bytearray(len(norm))
     for h in hits:
-        covered[h.nstart:h.nend] = b"\x01" * (h.nend - h.nstart)
+        covered[h.nstart : h.nend] = b"\x01" * (h.nend - h.nstart)
     out: list[Unresolved] = []
     for m in _WORD.finditer(norm):
         if covered[m.start()] or ev.is_common(m.group()):
@@ -151,15 +157,16 @@ def unresolved_names(gaz, norm: str, hits: list[PlaceHit]) -> list[Unresolved]:
         qualifier = gaz.qualifier_before(norm, m.start())
         if qualifier is None or qualifier not in ev.translit_qualifiers:
             continue
-        before = norm[max(0, m.start() - 20):m.start()].split()
+        before = norm[max(0, m.start() - 20) : m.start()].split()
         if before and before[-1].startswith(("ال", "وال", "بال", "فال", "لل")):
             continue  # المدينة الساحلية: an adjective, not a name
         out.append(Unresolved(m.start(), m.end(), qualifier, m.group()))
     return out
 
 
-def enclosing_unit(gaz, norm: str, hits: list[PlaceHit], pos: int, context=None
-                   ) -> tuple[Place, int] | None:
+def enclosing_unit(
+    gaz, norm: str, hits: list[PlaceHit], pos: int, context=None
+) -> tuple[Place, int] | None:
     """The unit a phrase names around an unresolved settlement at ``pos``, with the
     geo_precision to code it at: "(قرية X) بريف حلب" -> Aleppo governorate, 3 (2 when
     the unit is a district or the rural area of a named town); "في محافظة ادلب" ->

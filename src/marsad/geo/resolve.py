@@ -85,8 +85,11 @@ def choose(hit: PlaceHit, context: GeoContext, qualifier: str | None = None) -> 
     wanted = wanted_features(qualifier) or wanted_features(hit.qualifier)
     region = _region()
 
-    near = {id(p): context.nearness(p, hit.nstart) for p in hit.candidates} \
-        if context.anchors and len(hit.candidates) > 1 else {}
+    near = (
+        {id(p): context.nearness(p, hit.nstart) for p in hit.candidates}
+        if context.anchors and len(hit.candidates) > 1
+        else {}
+    )
 
     def score(place: Place) -> tuple[float, int, int, bool, int, bool]:
         feature_rank = 0
@@ -126,8 +129,12 @@ def context_from_hits(
         if hit.context_only and hit.evidence in ("none", "person"):
             continue
         countries = {p.iso3 for p in hit.candidates}
-        if len(hit.candidates) == 1 and not hit.context_only and not hit.is_adjective \
-                and hit.candidates[0].feature in POINT_FEATURES:
+        if (
+            len(hit.candidates) == 1
+            and not hit.context_only
+            and not hit.is_adjective
+            and hit.candidates[0].feature in POINT_FEATURES
+        ):
             anchors.append((hit.nstart, hit.candidates[0]))
         if len(countries) == 1:
             iso3 = next(iter(countries))

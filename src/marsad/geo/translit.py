@@ -27,23 +27,71 @@ MIN_SKELETON = 3
 # Long vowels and glides (ا و ي), ʿayn and hamza carry no class: transliterations write
 # them as vowels, apostrophes or nothing.
 _ARABIC = {
-    "ب": "B", "ت": "T", "ث": "T", "ج": "G", "ح": "H", "خ": "K", "د": "D", "ذ": "Z",
-    "ر": "R", "ز": "Z", "س": "S", "ش": "S", "ص": "S", "ض": "D", "ط": "T", "ظ": "Z",
-    "غ": "G", "ف": "F", "ق": "K", "ك": "K", "ل": "L", "م": "M", "ن": "N", "ه": "",
-    "پ": "B", "چ": "S", "گ": "G", "ڤ": "F",
+    "ب": "B",
+    "ت": "T",
+    "ث": "T",
+    "ج": "G",
+    "ح": "H",
+    "خ": "K",
+    "د": "D",
+    "ذ": "Z",
+    "ر": "R",
+    "ز": "Z",
+    "س": "S",
+    "ش": "S",
+    "ص": "S",
+    "ض": "D",
+    "ط": "T",
+    "ظ": "Z",
+    "غ": "G",
+    "ف": "F",
+    "ق": "K",
+    "ك": "K",
+    "ل": "L",
+    "م": "M",
+    "ن": "N",
+    "ه": "",
+    "پ": "B",
+    "چ": "S",
+    "گ": "G",
+    "ڤ": "F",
 }
 # ه is a consonant inside a word and the feminine ending (ة, normalised to ه) at its end.
 _H = "H"
 
 # Latin digraphs first (one class each), then single letters.
 _DIGRAPHS = (
-    ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "z"),
-    ("dj", "g"), ("ph", "f"), ("ck", "k"), ("zh", "z"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("th", "t"),
+    ("dh", "z"),
+    ("dj", "g"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("zh", "z"),
 )
 _LATIN = {
-    "b": "B", "p": "B", "t": "T", "d": "D", "j": "G", "g": "G", "h": "H", "k": "K",
-    "q": "K", "c": "K", "x": "KS", "r": "R", "z": "Z", "s": "S", "f": "F", "v": "F",
-    "l": "L", "m": "M", "n": "N",
+    "b": "B",
+    "p": "B",
+    "t": "T",
+    "d": "D",
+    "j": "G",
+    "g": "G",
+    "h": "H",
+    "k": "K",
+    "q": "K",
+    "c": "K",
+    "x": "KS",
+    "r": "R",
+    "z": "Z",
+    "s": "S",
+    "f": "F",
+    "v": "F",
+    "l": "L",
+    "m": "M",
+    "n": "N",
 }
 # The Arabic article as transliterations write it before a word: al-, el-, as-, ash-, ad- ...
 _ARTICLE_WORDS = frozenset(
@@ -69,7 +117,7 @@ def arabic_skeleton(name: str) -> str:
     for w, word in enumerate(words):
         for art in _ARABIC_ARTICLE:
             if word.startswith(art) and len(word) > len(art) + 1:
-                word = word[len(art):]
+                word = word[len(art) :]
                 break
         classes = []
         for i, ch in enumerate(word):
@@ -97,7 +145,7 @@ def latin_skeleton(name: str) -> str:
             continue  # "Khirbat al Ghazalah"
         m = _LATIN_ARTICLE.match(word)
         if m and len(word) - m.end() >= 3:
-            word = word[m.end():]  # "al-mukalla", "ash-shaykh" written as one token
+            word = word[m.end() :]  # "al-mukalla", "ash-shaykh" written as one token
         if len(word) > 2 and word[-1] == "h" and word[-2] in "aeiy":
             word = word[:-1]  # the feminine ending: Hudaydah, Hajjah
         for digraph, letter in _DIGRAPHS:
@@ -109,21 +157,56 @@ def latin_skeleton(name: str) -> str:
 def is_latin(name: str) -> bool:
     """Written in Latin letters (accents allowed): a transliteration we can skeletonise."""
     letters = [ch for ch in name if ch.isalpha()]
-    return bool(letters) and all(
-        "LATIN" in unicodedata.name(ch, "") for ch in letters
-    )
+    return bool(letters) and all("LATIN" in unicodedata.name(ch, "") for ch in letters)
 
 
 # A rough vowelled reading of Arabic letters, and the Latin side folded to the same
 # alphabet, for comparing a skeleton match letter by letter (vowels included).
 _AR_ROMAN = {
-    "ا": "a", "و": "u", "ي": "i", "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h",
-    "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z", "س": "s", "ش": "s", "ص": "s",
-    "ض": "d", "ط": "t", "ظ": "z", "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l",
-    "م": "m", "ن": "n", "ه": "h", "ئ": "i", "ؤ": "u",
+    "ا": "a",
+    "و": "u",
+    "ي": "i",
+    "ب": "b",
+    "ت": "t",
+    "ث": "t",
+    "ج": "j",
+    "ح": "h",
+    "خ": "k",
+    "د": "d",
+    "ذ": "d",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "s",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "z",
+    "غ": "g",
+    "ف": "f",
+    "ق": "k",
+    "ك": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+    "ئ": "i",
+    "ؤ": "u",
 }
-_LATIN_FOLD = str.maketrans({"o": "u", "e": "i", "y": "i", "w": "u", "q": "k", "c": "k",
-                             "g": "j", "p": "b", "v": "f", "x": "k"})
+_LATIN_FOLD = str.maketrans(
+    {
+        "o": "u",
+        "e": "i",
+        "y": "i",
+        "w": "u",
+        "q": "k",
+        "c": "k",
+        "g": "j",
+        "p": "b",
+        "v": "f",
+        "x": "k",
+    }
+)
 _AR_FOLD = str.maketrans({"g": "j"})
 
 
@@ -132,7 +215,7 @@ def _roman_arabic(name: str) -> str:
     for word in name.split():
         for art in _ARABIC_ARTICLE:
             if word.startswith(art) and len(word) > len(art) + 1:
-                word = word[len(art):]
+                word = word[len(art) :]
                 break
         if word.endswith("ه"):
             word = word[:-1] + "ا"

@@ -78,8 +78,10 @@ def strip_html(fragment: str) -> str:
 # and say so (HTTP header, <meta charset>, XML declaration) or not at all. The
 # declared charset wins when Python knows it and it decodes cleanly; otherwise
 # UTF-8, then windows-1256 and ISO-8859-6, whichever reads as the most Arabic.
-_CHARSET = re.compile(rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]+encoding\s*=\s*["'])([A-Za-z0-9_.:-]+)""",
-                      re.IGNORECASE)
+_CHARSET = re.compile(
+    rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]+encoding\s*=\s*["'])([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
 _LEGACY = ("windows-1256", "iso-8859-6")
 _ALIASES = {"cp1256": "windows-1256", "arabic": "iso-8859-6", "iso-8859-6-i": "iso-8859-6"}
 

@@ -29,7 +29,7 @@ def looks_like_feed(data: bytes) -> bool:
     """
     head = data[:4096].removeprefix(b"\xef\xbb\xbf").lower()
     start = _PROLOG.match(head)
-    rest = head[start.end():] if start else head
+    rest = head[start.end() :] if start else head
     return rest.startswith(_FEED_MARKERS)
 
 
@@ -61,7 +61,11 @@ def read_feed(
 
 
 def feed_entries(
-    data: bytes, *, origin: str, published: dt.date | None, rejects: RejectLog,
+    data: bytes,
+    *,
+    origin: str,
+    published: dt.date | None,
+    rejects: RejectLog,
     charset: str | None = None,
 ) -> Iterator[tuple[str, Article]]:
     """``read_feed`` with each entry's origin ``feed[index]``.

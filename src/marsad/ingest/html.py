@@ -23,8 +23,14 @@ def _iso_date(value: str | None) -> dt.date | None:
 
 
 def read_html(
-    data: bytes, *, origin: str, stem: str, published: dt.date | None, rejects: RejectLog,
-    charset: str | None = None, url: str | None = None,
+    data: bytes,
+    *,
+    origin: str,
+    stem: str,
+    published: dt.date | None,
+    rejects: RejectLog,
+    charset: str | None = None,
+    url: str | None = None,
 ) -> Article | None:
     """Main text, title, date (metadata, else ``published``) and canonical url of one page.
 
@@ -34,7 +40,9 @@ def read_html(
     """
     import trafilatura  # heavy import: only when HTML is actually read
 
-    doc = trafilatura.bare_extraction(to_utf8(data, charset), url=url, with_metadata=True, include_comments=False)
+    doc = trafilatura.bare_extraction(
+        to_utf8(data, charset), url=url, with_metadata=True, include_comments=False
+    )
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         rejects.add(origin, "empty text: no main text found in HTML")

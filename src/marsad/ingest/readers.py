@@ -49,6 +49,7 @@ def is_readable_name(name: str) -> bool:
         return Path(name[: -len(GZIP)]).suffix.lower() in SUFFIXES - ZIP
     return suffix in SUFFIXES
 
+
 Opener = Callable[[], IO[bytes]]
 Sourced = tuple[str, Article]  # (origin: "file:line", "file[index]" or "zip!member", article)
 
@@ -95,8 +96,9 @@ def _read_all(paths: list[Path], published: dt.date | None, log: RejectLog) -> I
     for path in paths:
         files = _walk(path) if path.is_dir() else [path]
         for file in files:
-            yield from _read_source(str(file), file.name, partial(file.open, "rb"), published,
-                                    log, size=_size(file))
+            yield from _read_source(
+                str(file), file.name, partial(file.open, "rb"), published, log, size=_size(file)
+            )
 
 
 def _size(path: Path) -> int | None:
@@ -116,7 +118,11 @@ def _walk(directory: Path) -> list[Path]:
 
 
 def _read_source(
-    origin: str, name: str, opener: Opener, published: dt.date | None, log: RejectLog,
+    origin: str,
+    name: str,
+    opener: Opener,
+    published: dt.date | None,
+    log: RejectLog,
     size: int | None = None,
 ) -> Iterator[Sourced]:
     """Read one file (or zip member) inside a guard: any failure is one reject for it."""
@@ -135,7 +141,11 @@ def unreadable(exc: BaseException) -> str:
 
 
 def _dispatch(
-    origin: str, name: str, opener: Opener, published: dt.date | None, log: RejectLog,
+    origin: str,
+    name: str,
+    opener: Opener,
+    published: dt.date | None,
+    log: RejectLog,
     size: int | None,
 ) -> Iterator[Sourced]:
     """Dispatch one file (or zip member) on its suffix."""

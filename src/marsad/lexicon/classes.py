@@ -44,7 +44,9 @@ def _normalizer() -> Callable[[str], str]:
 
 def parse_classes(raw: Any, source: str, normalize: Callable[[str], str]) -> list[WordClass]:
     if not isinstance(raw, dict) or not raw:
-        raise LexiconError(f"{source}: a class file is a mapping of class name to {{doc, kind, words}}")
+        raise LexiconError(
+            f"{source}: a class file is a mapping of class name to {{doc, kind, words}}"
+        )
     out = []
     for name, spec in raw.items():
         where = f"{source}: class {name!r}"
@@ -74,25 +76,31 @@ def parse_classes(raw: Any, source: str, normalize: Callable[[str], str]) -> lis
             if norm in norms:
                 raise LexiconError(f"{where}: duplicate word {word!r} (normalised {norm!r})")
             norms.append(norm)
-        out.append(WordClass(str(name), spec["doc"].strip(), spec["kind"], tuple(norms), labels,
-                             source))
+        out.append(
+            WordClass(str(name), spec["doc"].strip(), spec["kind"], tuple(norms), labels, source)
+        )
     return out
 
 
-def build_classes(folder: Path = CLASSES_DIR,
-                  normalize: Callable[[str], str] | None = None) -> dict[str, WordClass]:
+def build_classes(
+    folder: Path = CLASSES_DIR, normalize: Callable[[str], str] | None = None
+) -> dict[str, WordClass]:
     norm = normalize or _normalizer()
     classes: dict[str, WordClass] = {}
     for path in sorted(folder.glob("*.yaml")):
         source = f"classes/{path.name}"
         try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            raw = yaml.load(
+                path.read_text(encoding="utf-8"),
+                Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+            )
         except yaml.YAMLError as exc:
             raise LexiconError(f"{source}: not valid YAML: {exc}") from exc
         for wc in parse_classes(raw, source, norm):
             if wc.name in classes:
-                raise LexiconError(f"{source}: class {wc.name!r} already defined in "
-                                   f"{classes[wc.name].source}")
+                raise LexiconError(
+                    f"{source}: class {wc.name!r} already defined in {classes[wc.name].source}"
+                )
             classes[wc.name] = wc
     return classes
 

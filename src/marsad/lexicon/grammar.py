@@ -44,7 +44,6 @@ class Grammar:
     affiliation_nouns: frozenset[str]
     ally_links: frozenset[str]
 
-
     def is_report_verb(self, word: str) -> bool:
         """A reporting verb, bare or after و / ف (وقال، فأكد)."""
         return word in self.report_verbs or (word[:1] in "وف" and word[1:] in self.report_verbs)

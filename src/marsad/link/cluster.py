@@ -69,9 +69,12 @@ def stable_id(prefix: str, member_ids: Iterable[str]) -> str:
     return prefix + hashlib.sha1(min(member_ids).encode("utf-8")).hexdigest()[:16]
 
 
-def components(reports: Sequence[Report], rules: LinkRules,
-               constraints: Constraints = NO_CONSTRAINTS,
-               known: dict[str, str] | None = None) -> list[list[Report]]:
+def components(
+    reports: Sequence[Report],
+    rules: LinkRules,
+    constraints: Constraints = NO_CONSTRAINTS,
+    known: dict[str, str] | None = None,
+) -> list[list[Report]]:
     """Connected components, candidate pairs from a GridIndex (never all pairs).
 
     ``known`` maps reports already linked to their component: those components are
@@ -126,8 +129,9 @@ def _forced_groups(reports: Sequence[Report], constraints: Constraints) -> list[
     return [sorted(ids) for ids in by_group.values() if len(ids) > 1]
 
 
-def split_component(component: Sequence[Report], rules: LinkRules,
-                    constraints: Constraints = NO_CONSTRAINTS) -> list[list[Report]]:
+def split_component(
+    component: Sequence[Report], rules: LinkRules, constraints: Constraints = NO_CONSTRAINTS
+) -> list[list[Report]]:
     """Linkage over the members in ``order_key`` order: a report joins the first cluster
     whose lead and most members are the same act as it (``_joins``), and no two reports
     of one article share a cluster. A function of the member set only.
@@ -142,12 +146,14 @@ def split_component(component: Sequence[Report], rules: LinkRules,
     cluster_of: dict[str, int] = {}
     clusters: list[list[Report]] = []
     articles: list[set[str]] = []
-    forced = {r.event_id: constraints.must[r.event_id] for r in ordered
-              if r.event_id in constraints.must}
+    forced = {
+        r.event_id: constraints.must[r.event_id] for r in ordered if r.event_id in constraints.must
+    }
     by_group: dict[int, set[int]] = {}
     for report in ordered:
-        options = {cluster_of[c.event_id] for c in index.candidates(report)
-                   if c.event_id in cluster_of}
+        options = {
+            cluster_of[c.event_id] for c in index.candidates(report) if c.event_id in cluster_of
+        }
         options |= by_group.get(forced.get(report.event_id, -1), set())
         chosen = None
         for number in sorted(options):
@@ -168,8 +174,9 @@ def split_component(component: Sequence[Report], rules: LinkRules,
     return clusters
 
 
-def _joins(report: Report, members: list[Report], rules: LinkRules,
-           constraints: Constraints) -> bool:
+def _joins(
+    report: Report, members: list[Report], rules: LinkRules, constraints: Constraints
+) -> bool:
     """The same act as the lead and as more than ``join_share`` of the members; never
     against an analyst's split."""
     if not linked(report, members[0], rules, constraints):
@@ -184,9 +191,12 @@ def _joins(report: Report, members: list[Report], rules: LinkRules,
     return agree > rules.join_share * len(members)
 
 
-def cluster_reports(reports: Sequence[Report], rules: LinkRules,
-                    constraints: Constraints = NO_CONSTRAINTS,
-                    known: dict[str, str] | None = None) -> list[tuple[str, list[Report]]]:
+def cluster_reports(
+    reports: Sequence[Report],
+    rules: LinkRules,
+    constraints: Constraints = NO_CONSTRAINTS,
+    known: dict[str, str] | None = None,
+) -> list[tuple[str, list[Report]]]:
     """(component id, members) for every cluster of ``reports``, in a canonical order."""
     out: list[tuple[str, list[Report]]] = []
     for component in components(reports, rules, constraints, known):

@@ -35,8 +35,9 @@ class ArticleSources:
 
 
 def _specific(events: Sequence[Event]) -> Event:
-    return min(events, key=lambda e: (e.geo_precision or 9, e.time_precision, -e.confidence,
-                                      e.event_id))
+    return min(
+        events, key=lambda e: (e.geo_precision or 9, e.time_precision, -e.confidence, e.event_id)
+    )
 
 
 def _date(events: Sequence[Event]) -> tuple[str | None, int]:
@@ -69,8 +70,9 @@ def _conservative(values: Sequence[int], share: float = 0.1) -> tuple[int, int]:
     return positive[0], positive[-1]
 
 
-def _side(events: Sequence[Event], name: Callable[[Event], str | None],
-          rules: LinkRules) -> Event | None:
+def _side(
+    events: Sequence[Event], name: Callable[[Event], str | None], rules: LinkRules
+) -> Event | None:
     """The member whose actor on this side is named most often (a generic name last)."""
     named = [e for e in events if name(e)]
     if not named:
@@ -84,8 +86,9 @@ def _side(events: Sequence[Event], name: Callable[[Event], str | None],
     return min(named, key=key)
 
 
-def merge_cluster(component_id: str, events: Sequence[Event],
-                  sources: dict[str, ArticleSources], rules: LinkRules) -> dict[str, Any]:
+def merge_cluster(
+    component_id: str, events: Sequence[Event], sources: dict[str, ArticleSources], rules: LinkRules
+) -> dict[str, Any]:
     """The cluster row: every column of ``clusters`` except ``updated_at``."""
     lead = _specific(events)
     date, precision = _date(events)
@@ -95,11 +98,11 @@ def merge_cluster(component_id: str, events: Sequence[Event],
     two = _side(events, lambda e: e.actor2, rules)
     if one is not None and two is not None and one.actor1 == two.actor2 and one is not two:
         two = None  # one report's target is another's initiator: keep the lead's pair
-    fatalities, fatalities_high = _conservative([e.fatalities for e in events],
-                                                rules.credible_toll_share)
+    fatalities, fatalities_high = _conservative(
+        [e.fatalities for e in events], rules.credible_toll_share
+    )
     injured, _ = _conservative([e.injured for e in events], rules.credible_toll_share)
-    outlets = sorted({o for e in events for o in _outlets(e, sources)},
-                     key=lambda o: o.article_id)
+    outlets = sorted({o for e in events for o in _outlets(e, sources)}, key=lambda o: o.article_id)
     published = [o.published for o in outlets if o.published]
     inter1 = one.inter1 if one else None
     inter2 = two.inter2 if two else None

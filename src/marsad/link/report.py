@@ -50,11 +50,21 @@ def report_of(event: Event, rules: LinkRules) -> Report:
         precision = event.time_precision if event.time_precision in (1, 2, 3) else 2
         lo, hi = day - rules.span_before[precision], day + rules.span_after[precision]
     return Report(
-        event_id=event.event_id, article_id=event.article_id, event_type=event.event_type,
-        sub_event_type=event.sub_event_type, day_lo=lo, day_hi=hi, latitude=event.latitude,
-        longitude=event.longitude, geo_precision=event.geo_precision,
-        time_precision=event.time_precision, iso3=event.iso3, admin1=event.admin1,
-        actor1=event.actor1, actor2=event.actor2, confidence=event.confidence,
+        event_id=event.event_id,
+        article_id=event.article_id,
+        event_type=event.event_type,
+        sub_event_type=event.sub_event_type,
+        day_lo=lo,
+        day_hi=hi,
+        latitude=event.latitude,
+        longitude=event.longitude,
+        geo_precision=event.geo_precision,
+        time_precision=event.time_precision,
+        iso3=event.iso3,
+        admin1=event.admin1,
+        actor1=event.actor1,
+        actor2=event.actor2,
+        confidence=event.confidence,
     )
 
 
@@ -77,7 +87,7 @@ def actor_family(actor: str, rules: LinkRules) -> str:
     name = _PERIOD.sub("", actor).strip()
     for prefix in rules.state_prefixes:
         if name.startswith(prefix):
-            return "State Forces of " + name[len(prefix):].split(" (")[0]
+            return "State Forces of " + name[len(prefix) :].split(" (")[0]
     return name
 
 

@@ -35,7 +35,9 @@ def signature(secret: bytes, body: bytes) -> str:
 
 def payload(rule: str, kind: str, cluster: dict[str, Any]) -> bytes:
     doc = {"alert": kind, "rule": rule, "cluster": cluster}
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, default=_json_default).encode("utf-8")
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, default=_json_default).encode(
+        "utf-8"
+    )
 
 
 def post_webhook(hook: Webhook, body: bytes, *, log: IO[str] = sys.stderr) -> bool:
@@ -63,8 +65,9 @@ def _rose(before: int | None, now: int | None) -> bool:
     return (now or 0) > (before or 0)
 
 
-def send_alerts(store: Store, config: Alerts, *, out: IO[str] = sys.stdout,
-                log: IO[str] = sys.stderr) -> int:
+def send_alerts(
+    store: Store, config: Alerts, *, out: IO[str] = sys.stdout, log: IO[str] = sys.stderr
+) -> int:
     """Send what is new since the last pass; the number of alerts sent."""
     sent = 0
     for rule in config.rules:

@@ -32,15 +32,22 @@ PLACES = ["عدن", "تعز", "الحديدة", "مأرب", "صنعاء", "إب"
 
 def _item(n: int) -> tuple[str, str]:
     place = PLACES[n % len(PLACES)]
-    return f"bench-{n}", (f"قتل {n % 9 + 2} مدنيين في انفجار عبوة ناسفة في مدينة {place} "
-                          f"اليمنية يوم الأحد، وفق مصادر محلية. (رقم {n})")
+    return f"bench-{n}", (
+        f"قتل {n % 9 + 2} مدنيين في انفجار عبوة ناسفة في مدينة {place} "
+        f"اليمنية يوم الأحد، وفق مصادر محلية. (رقم {n})"
+    )
 
 
 def _feed(items: list[tuple[str, str]]) -> bytes:
-    body = "".join(f"<item><guid>{g}</guid><title>خبر</title><description>{escape(t)}</description>"
-                   "<pubDate>Sun, 29 Nov 2026 08:00:00 GMT</pubDate></item>" for g, t in items)
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>b</title>'
-            f"{body}</channel></rss>").encode()
+    body = "".join(
+        f"<item><guid>{g}</guid><title>خبر</title><description>{escape(t)}</description>"
+        "<pubDate>Sun, 29 Nov 2026 08:00:00 GMT</pubDate></item>"
+        for g, t in items
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>b</title>'
+        f"{body}</channel></rss>"
+    ).encode()
 
 
 class _Server:
@@ -79,8 +86,10 @@ def latency(items: int, db: str) -> list[float]:
     server = _Server()
     server.feeds["/f.xml"] = _feed([_item(10_000)])
     store = Store(db)
-    config = SourcesFile(sources=[Source(name="b", url=server.base + "/f.xml", interval=1.0)],
-                         fetch=Fetch(min_delay=0))
+    config = SourcesFile(
+        sources=[Source(name="b", url=server.base + "/f.xml", interval=1.0)],
+        fetch=Fetch(min_delay=0),
+    )
     watcher = Watcher(config, store, Pipeline().extract, log=io.StringIO())
     delays: list[float] = []
 
@@ -142,13 +151,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         delays = sorted(latency(args.items, f"sqlite:///{Path(tmp) / 'lat.db'}"))
         p95 = delays[min(len(delays) - 1, round(0.95 * (len(delays) - 1)))]
-        print(f"latency, 1 s poll, {len(delays)} items: p50 {statistics.median(delays):.2f} s, "
-              f"p95 {p95:.2f} s, max {delays[-1]:.2f} s")
+        print(
+            f"latency, 1 s poll, {len(delays)} items: p50 {statistics.median(delays):.2f} s, "
+            f"p95 {p95:.2f} s, max {delays[-1]:.2f} s"
+        )
         fresh, idle = capacity(args.sources, args.hosts, f"sqlite:///{Path(tmp) / 'cap.db'}")
-        print(f"{args.sources} sources on {args.hosts} hosts: pass with one new item each "
-              f"{fresh:.2f} s, pass with nothing new {idle:.2f} s; at a 60 s interval one process "
-              f"follows about {int(args.sources * 60 / fresh)} sources that each publish every "
-              f"minute, {int(args.sources * 60 / idle)} that publish nothing new")
+        print(
+            f"{args.sources} sources on {args.hosts} hosts: pass with one new item each "
+            f"{fresh:.2f} s, pass with nothing new {idle:.2f} s; at a 60 s interval one process "
+            f"follows about {int(args.sources * 60 / fresh)} sources that each publish every "
+            f"minute, {int(args.sources * 60 / idle)} that publish nothing new"
+        )
 
 
 if __name__ == "__main__":

@@ -49,17 +49,30 @@ alerts:
 def _table(watcher) -> Table:
     table = Table("source", "polls", "stored", "known", "304", "failures", "last")
     for s in watcher.status.values():
-        table.add_row(escape(s.name), str(s.polls), str(s.new), str(s.skipped),
-                      str(s.not_modified), str(s.failures), escape(s.last[:60]))
+        table.add_row(
+            escape(s.name),
+            str(s.polls),
+            str(s.new),
+            str(s.skipped),
+            str(s.not_modified),
+            str(s.failures),
+            escape(s.last[:60]),
+        )
     return table
 
 
 def watch(
     sources: Annotated[Path, typer.Argument(help="Sources file (YAML), see below")],
     db: Annotated[str, typer.Option(help="Store URL")] = "sqlite:///marsad.db",
-    once: Annotated[bool, typer.Option("--once", help="One pass over every source, alerts, exit (for cron)")] = False,
-    live: Annotated[bool, typer.Option(help="Per-source status table on stderr (when it is a terminal)")] = True,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")] = DEFAULT_MIN_CONFIDENCE,
+    once: Annotated[
+        bool, typer.Option("--once", help="One pass over every source, alerts, exit (for cron)")
+    ] = False,
+    live: Annotated[
+        bool, typer.Option(help="Per-source status table on stderr (when it is a terminal)")
+    ] = True,
+    min_confidence: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")
+    ] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     from marsad.live.sources import SourcesError, load_sources
     from marsad.live.watch import Watcher
@@ -83,10 +96,12 @@ def watch(
         else:
             asyncio.run(_forever(watcher, live and err.is_terminal))
         statuses = list(watcher.status.values())
-        err.print(f"{sum(s.new for s in statuses)} articles stored, "
-                  f"{sum(s.skipped for s in statuses)} already known, "
-                  f"{sum(s.failures for s in statuses)} failures, {watcher.alerts_sent} alerts; "
-                  f"store: {store.articles_count()} articles, {store.clusters_count()} clusters")
+        err.print(
+            f"{sum(s.new for s in statuses)} articles stored, "
+            f"{sum(s.skipped for s in statuses)} already known, "
+            f"{sum(s.failures for s in statuses)} failures, {watcher.alerts_sent} alerts; "
+            f"store: {store.articles_count()} articles, {store.clusters_count()} clusters"
+        )
     finally:
         store.close()
 
@@ -105,8 +120,10 @@ async def _forever(watcher, live: bool) -> None:
         await watcher.run(stop, on_poll=lambda: display.update(_table(watcher)))
 
 
-watch.__doc__ = ("Follow RSS/Atom feeds and pages: code new articles into the store, send alerts.\n\n"
-                 "The sources file (YAML):\n\n" + "\b\n" + EXAMPLE)
+watch.__doc__ = (
+    "Follow RSS/Atom feeds and pages: code new articles into the store, send alerts.\n\n"
+    "The sources file (YAML):\n\n" + "\b\n" + EXAMPLE
+)
 
 
 def register(app: typer.Typer) -> None:

@@ -42,13 +42,18 @@ class Fetcher:
         self._locks: dict[str, asyncio.Lock] = {}
         self._last: dict[str, float] = {}
         self.client = httpx.AsyncClient(
-            timeout=httpx.Timeout(config.timeout), follow_redirects=True,
-            max_redirects=config.max_redirects, headers={"User-Agent": config.user_agent})
+            timeout=httpx.Timeout(config.timeout),
+            follow_redirects=True,
+            max_redirects=config.max_redirects,
+            headers={"User-Agent": config.user_agent},
+        )
 
     async def aclose(self) -> None:
         await self.client.aclose()
 
-    async def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Fetched:
+    async def get(
+        self, url: str, etag: str | None = None, last_modified: str | None = None
+    ) -> Fetched:
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -58,8 +63,11 @@ class Fetcher:
         result = Fetched(url)
         for attempt in range(self.config.retries + 1):
             result = await self._polite(url, headers)
-            retry = result.status in RETRY_STATUS or (result.status is None and "too large" not in (result.error or "")
-                                                     and "redirects" not in (result.error or ""))
+            retry = result.status in RETRY_STATUS or (
+                result.status is None
+                and "too large" not in (result.error or "")
+                and "redirects" not in (result.error or "")
+            )
             if not retry or attempt == self.config.retries:
                 break
             await asyncio.sleep(delay)
@@ -100,10 +108,15 @@ class Fetcher:
             return Fetched(url, error=f"timeout after {self.config.timeout:.0f} s")
         except httpx.HTTPError as exc:
             return Fetched(url, error=f"{type(exc).__name__}: {exc}"[:300])
-        result = Fetched(url, status=response.status_code, body=b"".join(chunks),
-                         etag=response.headers.get("etag"),
-                         last_modified=response.headers.get("last-modified"),
-                         charset=response.charset_encoding, final_url=str(response.url))
+        result = Fetched(
+            url,
+            status=response.status_code,
+            body=b"".join(chunks),
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+            charset=response.charset_encoding,
+            final_url=str(response.url),
+        )
         if response.status_code >= 400:
             result.error = f"HTTP {response.status_code}"
         return result

@@ -44,8 +44,15 @@ def page_id(url: str) -> str:
 
 
 class Watcher:
-    def __init__(self, config: SourcesFile, store: Store, extract: Callable[[Article], list[Event]],
-                 *, out: IO[str] = sys.stdout, log: IO[str] = sys.stderr) -> None:
+    def __init__(
+        self,
+        config: SourcesFile,
+        store: Store,
+        extract: Callable[[Article], list[Event]],
+        *,
+        out: IO[str] = sys.stdout,
+        log: IO[str] = sys.stderr,
+    ) -> None:
         self.config = config
         self.store = store
         self.extract = extract
@@ -69,12 +76,15 @@ class Watcher:
             if error is None:
                 async with self._write:
                     result = await asyncio.to_thread(
-                        ingest_pairs, self.store, [(a, None) for a in articles], self.extract)
+                        ingest_pairs, self.store, [(a, None) for a in articles], self.extract
+                    )
                 status.new += result.saved.new + result.saved.replaced + result.saved.aliased
                 status.skipped += result.skipped
                 state["items_seen"] = (state.get("items_seen") or 0) + result.read
                 state.update(etag=got.etag, last_modified=got.last_modified)
-                status.last = f"ok: {len(articles)} items, {result.saved.new + result.saved.replaced} stored"
+                status.last = (
+                    f"ok: {len(articles)} items, {result.saved.new + result.saved.replaced} stored"
+                )
             got.error = error
         elif got.not_modified:
             status.not_modified += 1
@@ -88,22 +98,40 @@ class Watcher:
             state.update(failures=0, last_error=None, ok_at=now())
         await asyncio.to_thread(save_source_state, self.store, state)
 
-    async def _articles(self, fetcher: Fetcher, source: Source, got: Fetched,
-                        status: Status) -> tuple[list[Article], str | None]:
+    async def _articles(
+        self, fetcher: Fetcher, source: Source, got: Fetched, status: Status
+    ) -> tuple[list[Article], str | None]:
         rejects = RejectLog()
         if source.kind == "page":
             url = got.final_url or source.url
-            article = read_html(got.body, origin=url, stem=page_id(url), published=None,
-                                rejects=rejects, charset=got.charset, url=url)
+            article = read_html(
+                got.body,
+                origin=url,
+                stem=page_id(url),
+                published=None,
+                rejects=rejects,
+                charset=got.charset,
+                url=url,
+            )
             articles = [article] if article is not None else []
         else:
-            articles = [a for _, a in feed_entries(got.body, origin=source.url, published=None,
-                                                   rejects=rejects, charset=got.charset)]
+            articles = [
+                a
+                for _, a in feed_entries(
+                    got.body,
+                    origin=source.url,
+                    published=None,
+                    rejects=rejects,
+                    charset=got.charset,
+                )
+            ]
             if source.follow_links:
                 articles = [await self._follow(fetcher, a, rejects) for a in articles]
         articles = [a.model_copy(update={"source": source.name}) for a in articles]
         for reject in rejects:
-            print(f"watch: {source.name}: {reject.origin}: {reject.reason}", file=self.log, flush=True)
+            print(
+                f"watch: {source.name}: {reject.origin}: {reject.reason}", file=self.log, flush=True
+            )
         status.rejects += rejects.count
         if not articles and rejects.count:
             return [], next(iter(rejects)).reason
@@ -117,12 +145,24 @@ class Watcher:
         if got.error is not None:
             rejects.add(item.url, f"page not fetched: {got.error}; feed text kept")
             return item
-        page = read_html(got.body, origin=item.url, stem=item.id, published=item.published,
-                         rejects=rejects, charset=got.charset, url=got.final_url or item.url)
+        page = read_html(
+            got.body,
+            origin=item.url,
+            stem=item.id,
+            published=item.published,
+            rejects=rejects,
+            charset=got.charset,
+            url=got.final_url or item.url,
+        )
         if page is None:
             return item
-        return page.model_copy(update={"id": item.id, "title": item.title or page.title,
-                                       "published": item.published or page.published})
+        return page.model_copy(
+            update={
+                "id": item.id,
+                "title": item.title or page.title,
+                "published": item.published or page.published,
+            }
+        )
 
     # ------------------------------------------------------------ passes
 
@@ -130,7 +170,8 @@ class Watcher:
         if self.config.alerts.rules:
             async with self._write:
                 self.alerts_sent += await asyncio.to_thread(
-                    send_alerts, self.store, self.config.alerts, out=self.out, log=self.log)
+                    send_alerts, self.store, self.config.alerts, out=self.out, log=self.log
+                )
 
     async def run_once(self) -> None:
         fetcher = Fetcher(self.config.fetch)
@@ -164,5 +205,8 @@ class Watcher:
         except Exception as exc:  # noqa: BLE001 — one source never stops the watch
             self.status[source.url].failures += 1
             self.status[source.url].last = f"failed: {type(exc).__name__}: {exc}"[:300]
-            print(f"watch: {source.name}: {source.url}: {type(exc).__name__}: {exc}",
-                  file=self.log, flush=True)
+            print(
+                f"watch: {source.name}: {source.url}: {type(exc).__name__}: {exc}",
+                file=self.log,
+                flush=True,
+            )

@@ -35,8 +35,13 @@ def canonical_url(url: str | None) -> str | None:
         parts = urlsplit(url.strip())
     except ValueError:
         return url.strip()
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not k.lower().startswith(("utm_", "fbclid", "gclid"))])
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not k.lower().startswith(("utm_", "fbclid", "gclid"))
+        ]
+    )
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path.rstrip("/") or "/"
     return clean(urlunsplit((parts.scheme.lower() or "http", host, path, query, "")))

@@ -18,7 +18,10 @@ from marsad.options import parse_date_option
 err = Console(stderr=True, soft_wrap=True)  # one message, one line: greppable
 out = Console()
 DEFAULT_DB = "sqlite:///marsad.db"
-DbOption = Annotated[str, typer.Option(help="Store URL, e.g. sqlite:///marsad.db or postgresql+psycopg://user@host/db")]
+DbOption = Annotated[
+    str,
+    typer.Option(help="Store URL, e.g. sqlite:///marsad.db or postgresql+psycopg://user@host/db"),
+]
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -39,8 +42,11 @@ def _db_error(exc: Exception, db: str, done: str) -> None:
     from marsad.store.errors import redact
 
     reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    _fail(f"lost the store {redact(db)} ({reason[0] if reason else type(exc).__name__}); "
-          f"{done} are committed: run the same command again to resume", code=3)
+    _fail(
+        f"lost the store {redact(db)} ({reason[0] if reason else type(exc).__name__}); "
+        f"{done} are committed: run the same command again to resume",
+        code=3,
+    )
 
 
 class Format(StrEnum):
@@ -57,13 +63,29 @@ class ListFormat(StrEnum):
 
 
 def ingest(
-    inputs: Annotated[list[Path], typer.Argument(help="Articles (anything `extract` reads) or `batch` output folders")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Articles (anything `extract` reads) or `batch` output folders"),
+    ],
     db: DbOption = DEFAULT_DB,
-    published: Annotated[str | None, typer.Option(help="Date for inputs that carry none (YYYY-MM-DD)")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per transaction (each re-links the components it touches)")] = 500,
-    reextract: Annotated[bool, typer.Option(help="Extract articles already stored again (after a rules change)")] = False,
-    rejects: Annotated[Path | None, typer.Option(help="Write the rejects report (JSONL) here")] = None,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")] = DEFAULT_MIN_CONFIDENCE,
+    published: Annotated[
+        str | None, typer.Option(help="Date for inputs that carry none (YYYY-MM-DD)")
+    ] = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Articles per transaction (each re-links the components it touches)"
+        ),
+    ] = 500,
+    reextract: Annotated[
+        bool, typer.Option(help="Extract articles already stored again (after a rules change)")
+    ] = False,
+    rejects: Annotated[
+        Path | None, typer.Option(help="Write the rejects report (JSONL) here")
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")
+    ] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Read, extract, store and link articles; safe to repeat and to resume after a crash."""
     from sqlalchemy.exc import DBAPIError
@@ -87,8 +109,16 @@ def ingest(
         progress["stored"] = result.read
 
     try:
-        result = run_ingest(store, inputs, pipeline.extract, published=pub, rejects=log,
-                            batch_size=batch_size, reextract=reextract, on_batch=on_batch)
+        result = run_ingest(
+            store,
+            inputs,
+            pipeline.extract,
+            published=pub,
+            rejects=log,
+            batch_size=batch_size,
+            reextract=reextract,
+            on_batch=on_batch,
+        )
     except DBAPIError as exc:
         _db_error(exc, db, f"the first {progress['stored']} articles read")
     finally:
@@ -107,15 +137,23 @@ def ingest(
     store.close()
     damaged = [r for r in log if r.reason == PARTITION_NOT_LOADED]
     for r in damaged:
-        err.print(f"[bold red]error:[/] partition {escape(str(r.extra.get('partition')))} not "
-                  f"loaded: {escape(str(r.extra.get('error')))}")
+        err.print(
+            f"[bold red]error:[/] partition {escape(str(r.extra.get('partition')))} not "
+            f"loaded: {escape(str(r.extra.get('error')))}"
+        )
     if damaged:
         _fail(f"{len(damaged)} partitions could not be read; the others are loaded", code=1)
 
 
 def link(
     db: DbOption = DEFAULT_DB,
-    batch_dir: Annotated[Path | None, typer.Option("--batch", help="Link a `batch` output folder instead: writes BATCH/clusters/clusters.parquet")] = None,
+    batch_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--batch",
+            help="Link a `batch` output folder instead: writes BATCH/clusters/clusters.parquet",
+        ),
+    ] = None,
 ) -> None:
     """Re-link every event from scratch (ingest links incrementally; this gives the same clusters)."""
     if batch_dir is not None:
@@ -143,14 +181,27 @@ def _parse_changes(pairs: list[str]) -> dict[str, str]:
 
 
 def correct(
-    target: Annotated[str | None, typer.Argument(help="An event id (mrsd-…) or cluster id (mrsc-…)")] = None,
+    target: Annotated[
+        str | None, typer.Argument(help="An event id (mrsd-…) or cluster id (mrsc-…)")
+    ] = None,
     changes: Annotated[list[str] | None, typer.Argument(help="field=value …")] = None,
     note: Annotated[str | None, typer.Option(help="Why (kept with the correction)")] = None,
     author: Annotated[str | None, typer.Option(help="Who (default: the login name)")] = None,
-    delete: Annotated[bool, typer.Option("--delete", help="Remove this event or cluster from the dataset")] = False,
-    merge: Annotated[str | None, typer.Option("--merge", help="Merge with this other event or cluster")] = None,
-    split: Annotated[str | None, typer.Option("--split", help="Split the cluster: comma-separated event ids to take out, or 'all'")] = None,
-    list_all: Annotated[bool, typer.Option("--list", help="List every correction as JSON Lines")] = False,
+    delete: Annotated[
+        bool, typer.Option("--delete", help="Remove this event or cluster from the dataset")
+    ] = False,
+    merge: Annotated[
+        str | None, typer.Option("--merge", help="Merge with this other event or cluster")
+    ] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(
+            "--split", help="Split the cluster: comma-separated event ids to take out, or 'all'"
+        ),
+    ] = None,
+    list_all: Annotated[
+        bool, typer.Option("--list", help="List every correction as JSON Lines")
+    ] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Correct an event or cluster; corrections survive re-ingest and re-link."""
@@ -170,12 +221,22 @@ def correct(
     if split is not None:
         split_ids = [] if split == "all" else [s.strip() for s in split.split(",") if s.strip()]
     try:
-        ids = run_correct(store, target, changes=_parse_changes(changes or []), delete=delete,
-                          merge_with=merge, split=split_ids, note=note, author=author)
+        ids = run_correct(
+            store,
+            target,
+            changes=_parse_changes(changes or []),
+            delete=delete,
+            merge_with=merge,
+            split=split_ids,
+            note=note,
+            author=author,
+        )
     except StoreError as exc:
         _fail(str(exc))
-    err.print(f"recorded correction(s) {', '.join(map(str, ids))} on {target}; "
-              f"store now holds {store.clusters_count()} clusters")
+    err.print(
+        f"recorded correction(s) {', '.join(map(str, ids))} on {target}; "
+        f"store now holds {store.clusters_count()} clusters"
+    )
     store.close()
 
 
@@ -189,12 +250,32 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
         raise  # unreachable: _fail exits
 
 
-def _filters(country, admin1, event_type, actor, date_from, date_to, bbox, min_fatalities,
-             min_sources, text, min_confidence) -> dict[str, Any]:
-    return {"country": country, "admin1": admin1, "event_type": event_type, "actor": actor,
-            "date_from": parse_date_option(date_from), "date_to": parse_date_option(date_to),
-            "bbox": _bbox(bbox), "min_fatalities": min_fatalities, "min_sources": min_sources,
-            "text": text, "min_confidence": min_confidence}
+def _filters(
+    country,
+    admin1,
+    event_type,
+    actor,
+    date_from,
+    date_to,
+    bbox,
+    min_fatalities,
+    min_sources,
+    text,
+    min_confidence,
+) -> dict[str, Any]:
+    return {
+        "country": country,
+        "admin1": admin1,
+        "event_type": event_type,
+        "actor": actor,
+        "date_from": parse_date_option(date_from),
+        "date_to": parse_date_option(date_to),
+        "bbox": _bbox(bbox),
+        "min_fatalities": min_fatalities,
+        "min_sources": min_sources,
+        "text": text,
+        "min_confidence": min_confidence,
+    }
 
 
 Country = Annotated[str | None, typer.Option(help="ISO3 code or English name")]
@@ -206,7 +287,12 @@ DateTo = Annotated[str | None, typer.Option("--to", help="Last date (YYYY-MM-DD)
 Bbox = Annotated[str | None, typer.Option(help="west,south,east,north")]
 MinFat = Annotated[int | None, typer.Option(help="At least this many killed")]
 MinSrc = Annotated[int | None, typer.Option(help="At least this many sources")]
-Text = Annotated[str | None, typer.Option("--text", help="Arabic words in the article text (diacritics and letter variants ignored)")]
+Text = Annotated[
+    str | None,
+    typer.Option(
+        "--text", help="Arabic words in the article text (diacritics and letter variants ignored)"
+    ),
+]
 MinConf = Annotated[float | None, typer.Option(help="At least this confidence")]
 
 
@@ -215,17 +301,28 @@ def _rows(store, reports: bool, filters: dict[str, Any]) -> list[dict[str, Any]]
 
     if reports:
         stamps = store.event_stamps()
-        return [cluster_row(report_as_cluster(e, stamps.get(e.event_id)))
-                for e in store.events(**filters)]
+        return [
+            cluster_row(report_as_cluster(e, stamps.get(e.event_id)))
+            for e in store.events(**filters)
+        ]
     return [cluster_row(c) for c in store.clusters(**filters)]
 
 
 def events(
-    country: Country = None, admin1: Admin1 = None, event_type: EType = None, actor: Actor = None,
-    date_from: DateFrom = None, date_to: DateTo = None, bbox: Bbox = None,
-    min_fatalities: MinFat = None, min_sources: MinSrc = None, text: Text = None,
+    country: Country = None,
+    admin1: Admin1 = None,
+    event_type: EType = None,
+    actor: Actor = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    bbox: Bbox = None,
+    min_fatalities: MinFat = None,
+    min_sources: MinSrc = None,
+    text: Text = None,
     min_confidence: MinConf = None,
-    reports: Annotated[bool, typer.Option("--reports", help="One row per article's report, not per cluster")] = False,
+    reports: Annotated[
+        bool, typer.Option("--reports", help="One row per article's report, not per cluster")
+    ] = False,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
     db: DbOption = DEFAULT_DB,
 ) -> None:
@@ -233,8 +330,23 @@ def events(
     from marsad.export.writers import write_csv, write_jsonl
 
     store = _open(db, create=False)
-    rows = _rows(store, reports, _filters(country, admin1, event_type, actor, date_from, date_to,
-                                          bbox, min_fatalities, min_sources, text, min_confidence))
+    rows = _rows(
+        store,
+        reports,
+        _filters(
+            country,
+            admin1,
+            event_type,
+            actor,
+            date_from,
+            date_to,
+            bbox,
+            min_fatalities,
+            min_sources,
+            text,
+            min_confidence,
+        ),
+    )
     if fmt is ListFormat.csv:
         write_csv(rows, sys.stdout)
     elif fmt is ListFormat.jsonl:
@@ -251,21 +363,39 @@ def _table(rows: list[dict[str, Any]]) -> Table:
         table.add_column(name, no_wrap=name in ("Date", "Killed", "Src", "Ctry"))
     for r in rows:
         actors = r["actor1"] + (f" vs {r['actor2']}" if r["actor2"] else "")
-        table.add_row(r["event_date"] or "—", escape(r["sub_event_type"]), escape(actors),
-                      escape(r["location"] or ""), str(r["iso"] or ""), str(r["fatalities"]),
-                      str(r["source_count"]), r["event_id_cnty"])
+        table.add_row(
+            r["event_date"] or "—",
+            escape(r["sub_event_type"]),
+            escape(actors),
+            escape(r["location"] or ""),
+            str(r["iso"] or ""),
+            str(r["fatalities"]),
+            str(r["source_count"]),
+            r["event_id_cnty"],
+        )
     return table
 
 
 def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write")],
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.acled_csv,
-    country: Country = None, admin1: Admin1 = None, event_type: EType = None, actor: Actor = None,
-    date_from: DateFrom = None, date_to: DateTo = None, bbox: Bbox = None,
-    min_fatalities: MinFat = None, min_sources: MinSrc = None, text: Text = None,
+    country: Country = None,
+    admin1: Admin1 = None,
+    event_type: EType = None,
+    actor: Actor = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    bbox: Bbox = None,
+    min_fatalities: MinFat = None,
+    min_sources: MinSrc = None,
+    text: Text = None,
     min_confidence: MinConf = None,
-    reports: Annotated[bool, typer.Option("--reports", help="One row per article's report, not per cluster")] = False,
-    corrections: Annotated[Path | None, typer.Option(help="Also write every correction (JSON Lines) here")] = None,
+    reports: Annotated[
+        bool, typer.Option("--reports", help="One row per article's report, not per cluster")
+    ] = False,
+    corrections: Annotated[
+        Path | None, typer.Option(help="Also write every correction (JSON Lines) here")
+    ] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export the dataset (one row per cluster) as ACLED CSV, GeoJSON, Parquet or JSON Lines."""
@@ -275,8 +405,23 @@ def export(
     store = _open(db, create=False)
     if not output.parent.exists():
         _fail(f"folder {output.parent} does not exist")
-    rows = _rows(store, reports, _filters(country, admin1, event_type, actor, date_from, date_to,
-                                          bbox, min_fatalities, min_sources, text, min_confidence))
+    rows = _rows(
+        store,
+        reports,
+        _filters(
+            country,
+            admin1,
+            event_type,
+            actor,
+            date_from,
+            date_to,
+            bbox,
+            min_fatalities,
+            min_sources,
+            text,
+            min_confidence,
+        ),
+    )
     if fmt is Format.jsonl and not reports:
         members = store.members([r["event_id_cnty"] for r in rows])
         for row in rows:
@@ -300,15 +445,22 @@ def show(
     store = _open(db, create=False)
     found = store.events(country=country, event_type=event_type)
     out.print(events_table(found[:limit]))
-    shown = f"{min(limit, len(found))} of {len(found)} matching shown; " if len(found) > limit else ""
-    out.print(f"{shown}{store.articles_count()} articles (+{store.aliases_count()} copies), "
-              f"{store.events_count()} events, {store.clusters_count()} clusters in {escape(db)}")
+    shown = (
+        f"{min(limit, len(found))} of {len(found)} matching shown; " if len(found) > limit else ""
+    )
+    out.print(
+        f"{shown}{store.articles_count()} articles (+{store.aliases_count()} copies), "
+        f"{store.events_count()} events, {store.clusters_count()} clusters in {escape(db)}"
+    )
     store.close()
 
 
 def register(app: typer.Typer) -> None:
     """Add the store's commands to the marsad CLI (``show`` replaces the plain one)."""
-    app.registered_commands[:] = [c for c in app.registered_commands
-                                  if (c.name or getattr(c.callback, "__name__", "")) != "show"]
+    app.registered_commands[:] = [
+        c
+        for c in app.registered_commands
+        if (c.name or getattr(c.callback, "__name__", "")) != "show"
+    ]
     for command in (ingest, link, correct, events, export, show):
         app.command(command.__name__)(command)

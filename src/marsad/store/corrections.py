@@ -34,8 +34,12 @@ CLUSTER_FIELDS = {
 
 def _kind(conn: Connection, target: str) -> tuple[str, list[str]]:
     """("event" | "cluster", the member event ids) of an id, or UnknownIdError."""
-    members = [e for (e,) in conn.execute(
-        select(ClusterRow.event_ids).where(ClusterRow.cluster_id == target))]
+    members = [
+        e
+        for (e,) in conn.execute(
+            select(ClusterRow.event_ids).where(ClusterRow.cluster_id == target)
+        )
+    ]
     if members:
         return "cluster", sorted(members[0])
     if conn.execute(select(EventRow.event_id).where(EventRow.event_id == target)).first():
@@ -45,10 +49,15 @@ def _kind(conn: Connection, target: str) -> tuple[str, list[str]]:
 
 def _typed(kind: str, field: str, raw: str) -> Any:
     """``raw`` (command-line text) as the field's type, checked by the Event model."""
-    allowed = CLUSTER_FIELDS if kind == "cluster" else set(Event.model_fields) - EVENT_FIELDS_NOT_CORRECTABLE
+    allowed = (
+        CLUSTER_FIELDS
+        if kind == "cluster"
+        else set(Event.model_fields) - EVENT_FIELDS_NOT_CORRECTABLE
+    )
     if field not in allowed:
-        raise StoreError(f"field {field!r} cannot be corrected on a {kind}; "
-                         f"one of: {', '.join(sorted(allowed))}")
+        raise StoreError(
+            f"field {field!r} cannot be corrected on a {kind}; one of: {', '.join(sorted(allowed))}"
+        )
     if raw.lower() in ("", "null", "none"):
         value: Any = None
     else:
@@ -70,36 +79,65 @@ def _typed(kind: str, field: str, raw: str) -> Any:
     return clean(value)
 
 
-def correct(store: Store, target: str, *, changes: dict[str, str] | None = None,
-            delete: bool = False, merge_with: str | None = None,
-            split: list[str] | None = None, note: str | None = None,
-            author: str | None = None) -> list[int]:
+def correct(
+    store: Store,
+    target: str,
+    *,
+    changes: dict[str, str] | None = None,
+    delete: bool = False,
+    merge_with: str | None = None,
+    split: list[str] | None = None,
+    note: str | None = None,
+    author: str | None = None,
+) -> list[int]:
     """Record one correction (several for several fields) and re-link; returns their ids."""
     now = dt.datetime.now(dt.UTC)
     author = author or _user()
     with store.writing() as conn:
         kind, anchors = _kind(conn, target)
         rows: list[dict[str, Any]] = []
-        base = {"target_id": target, "target_kind": kind, "anchors": anchors, "note": note,
-                "author": author, "created_at": now, "field": None, "value": None}
+        base = {
+            "target_id": target,
+            "target_kind": kind,
+            "anchors": anchors,
+            "note": note,
+            "author": author,
+            "created_at": now,
+            "field": None,
+            "value": None,
+        }
         touched = list(anchors)
         if delete:
             rows.append({**base, "action": "delete"})
         if merge_with is not None:
             _other_kind, other = _kind(conn, merge_with)
-            rows.append({**base, "action": "merge", "value": merge_with,
-                         "anchors": sorted(set(anchors) | set(other))})
+            rows.append(
+                {
+                    **base,
+                    "action": "merge",
+                    "value": merge_with,
+                    "anchors": sorted(set(anchors) | set(other)),
+                }
+            )
             touched += other
         if split is not None:
             unknown = [e for e in split if e not in anchors]
             if kind != "cluster" or unknown:
-                raise UnknownIdError(f"--split needs a cluster id and its own event ids; "
-                                     f"not in {target}: {', '.join(unknown) or target}")
+                raise UnknownIdError(
+                    f"--split needs a cluster id and its own event ids; "
+                    f"not in {target}: {', '.join(unknown) or target}"
+                )
             rows.append({**base, "action": "split", "value": list(split)})
         for field, raw in (changes or {}).items():
             value = _typed(kind, field, raw)
-            rows.append({**base, "action": "set", "field": field,
-                         "value": value.isoformat() if isinstance(value, dt.date) else value})
+            rows.append(
+                {
+                    **base,
+                    "action": "set",
+                    "field": field,
+                    "value": value.isoformat() if isinstance(value, dt.date) else value,
+                }
+            )
             if kind == "event":
                 update_value: Any = value
                 if field == "event_date" and value is not None:
@@ -109,14 +147,22 @@ def correct(store: Store, target: str, *, changes: dict[str, str] | None = None,
                     values["link_cell"] = None  # recomputed below
                 conn.execute(update(EventRow).where(EventRow.event_id == target).values(values))
                 if field in ("latitude", "longitude"):
-                    lat, lon = conn.execute(select(EventRow.latitude, EventRow.longitude)
-                                            .where(EventRow.event_id == target)).one()
-                    conn.execute(update(EventRow).where(EventRow.event_id == target)
-                                 .values(link_cell=linking.cell(lat, lon)))
+                    lat, lon = conn.execute(
+                        select(EventRow.latitude, EventRow.longitude).where(
+                            EventRow.event_id == target
+                        )
+                    ).one()
+                    conn.execute(
+                        update(EventRow)
+                        .where(EventRow.event_id == target)
+                        .values(link_cell=linking.cell(lat, lon))
+                    )
         if not rows:
             raise StoreError("nothing to correct: give field=value, --delete, --merge or --split")
-        ids = [conn.execute(insert(CorrectionRow).values(**r).returning(CorrectionRow.id)).scalar_one()
-               for r in rows]
+        ids = [
+            conn.execute(insert(CorrectionRow).values(**r).returning(CorrectionRow.id)).scalar_one()
+            for r in rows
+        ]
         linking.relink_events(conn, touched, now)
     return ids
 

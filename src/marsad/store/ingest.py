@@ -39,12 +39,16 @@ def is_batch_folder(path: Path) -> bool:
 
 
 def _files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                  and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+    )
 
 
-def read_inputs(inputs: Iterable[Path], published: dt.date | None,
-                rejects: RejectLog) -> Iterator[tuple[Article, list[Event] | None]]:
+def read_inputs(
+    inputs: Iterable[Path], published: dt.date | None, rejects: RejectLog
+) -> Iterator[tuple[Article, list[Event] | None]]:
     """(article, events or None) from files, folders and batch output folders.
 
     Events come with the article only from batch output (already extracted).
@@ -79,8 +83,12 @@ def _read_batch(folder: Path, rejects: RejectLog) -> Iterator[tuple[Article, lis
         try:
             rows = list(iter_partition(folder, name))
         except Exception as exc:  # noqa: BLE001 — any damage to one file spares the others
-            rejects.add(f"{folder}!{name}", PARTITION_NOT_LOADED, partition=name,
-                        error=f"{type(exc).__name__}: {exc}")
+            rejects.add(
+                f"{folder}!{name}",
+                PARTITION_NOT_LOADED,
+                partition=name,
+                error=f"{type(exc).__name__}: {exc}",
+            )
             continue
         for article, events in rows:
             yield article, list(events)
@@ -100,8 +108,9 @@ def ingest(
     """Store every input article once; commit after every ``batch_size`` articles."""
     log = rejects if rejects is not None else RejectLog()
     stream = read_inputs(list(inputs), published, log)
-    return ingest_pairs(store, stream, extract, batch_size=batch_size, reextract=reextract,
-                        on_batch=on_batch)
+    return ingest_pairs(
+        store, stream, extract, batch_size=batch_size, reextract=reextract, on_batch=on_batch
+    )
 
 
 def ingest_pairs(

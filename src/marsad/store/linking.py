@@ -61,8 +61,13 @@ def _events_in(conn: Connection, column: Any, values: Iterable[Any]) -> list[Eve
 def components_of_articles(conn: Connection, article_ids: list[str]) -> set[str]:
     found: set[str] = set()
     for chunk in _chunks(article_ids):
-        found.update(c for (c,) in conn.execute(
-            select(EventRow.component_id).where(EventRow.article_id.in_(chunk)).distinct()) if c)
+        found.update(
+            c
+            for (c,) in conn.execute(
+                select(EventRow.component_id).where(EventRow.article_id.in_(chunk)).distinct()
+            )
+            if c
+        )
     return found
 
 
@@ -85,10 +90,15 @@ def apply_event_corrections(conn: Connection, rows: dict[str, dict[str, Any]]) -
     if not rows:
         return
     for chunk in _chunks(list(rows)):
-        query = (select(*CorrectionRow.__table__.columns).where(CorrectionRow.target_kind == "event",
-                                             CorrectionRow.action == "set",
-                                             CorrectionRow.target_id.in_(chunk))
-                 .order_by(CorrectionRow.id))
+        query = (
+            select(*CorrectionRow.__table__.columns)
+            .where(
+                CorrectionRow.target_kind == "event",
+                CorrectionRow.action == "set",
+                CorrectionRow.target_id.in_(chunk),
+            )
+            .order_by(CorrectionRow.id)
+        )
         for corr in conn.execute(query).all():
             row = rows[corr.target_id]
             value = corr.value
@@ -113,15 +123,14 @@ def constraints(conn: Connection) -> Constraints:
             if apart:
                 new = {frozenset((a, b)) for a in apart for b in anchors if b not in apart}
             else:  # split into single reports
-                new = {frozenset((a, b)) for i, a in enumerate(anchors) for b in anchors[i + 1:]}
+                new = {frozenset((a, b)) for i, a in enumerate(anchors) for b in anchors[i + 1 :]}
             splits |= new
             gone = set(apart) if apart else set(anchors)
             merges = [[m for m in group if m not in gone] for group in merges]
     return Constraints.build(merges, [tuple(p) for p in splits])
 
 
-def _apply_cluster_corrections(rows: dict[str, dict[str, Any]],
-                               corrections: list[Any]) -> None:
+def _apply_cluster_corrections(rows: dict[str, dict[str, Any]], corrections: list[Any]) -> None:
     """Each cluster correction follows the cluster now holding its first surviving anchor."""
     holder = {event_id: cid for cid, row in rows.items() for event_id in row["event_ids"]}
     for corr in corrections:
@@ -162,12 +171,17 @@ def _candidates(conn: Connection, new: list[Event]) -> list[tuple[Event, str | N
     for precision in (1, 2, 3):
         before, after = rules.span_before[precision], rules.span_after[precision]
         for lo, hi in _merged((lo - after, hi + before) for lo, hi in wanted):
-            window = and_(EventRow.time_precision == precision, EventRow.event_date.between(
-                dt.date.fromordinal(lo), dt.date.fromordinal(hi)))
+            window = and_(
+                EventRow.time_precision == precision,
+                EventRow.event_date.between(dt.date.fromordinal(lo), dt.date.fromordinal(hi)),
+            )
             for chunk in _chunks(sorted(cells)):
                 where = and_(EventRow.link_cell.in_(chunk), window)
-                out.extend(pair for pair in _events(conn, where, with_component=True)
-                           if pair[0].event_id not in new_ids)
+                out.extend(
+                    pair
+                    for pair in _events(conn, where, with_component=True)
+                    if pair[0].event_id not in new_ids
+                )
     return out
 
 
@@ -181,8 +195,14 @@ def _merged(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def relink(conn: Connection, new_ids: list[str], touched: set[str], now: dt.datetime,
-           *, removed: bool = True) -> None:
+def relink(
+    conn: Connection,
+    new_ids: list[str],
+    touched: set[str],
+    now: dt.datetime,
+    *,
+    removed: bool = True,
+) -> None:
     """Cluster the new events with the stored ones they report, and the touched components.
 
     ``removed=False`` promises that no report left the touched components since they
@@ -193,8 +213,11 @@ def relink(conn: Connection, new_ids: list[str], touched: set[str], now: dt.date
     gone = deleted_events(conn)
     dropped = [i for i in new_ids if i in gone]
     for chunk in _chunks(dropped):
-        conn.execute(update(EventRow).where(EventRow.event_id.in_(chunk))
-                     .values(component_id=None, cluster_id=None))
+        conn.execute(
+            update(EventRow)
+            .where(EventRow.event_id.in_(chunk))
+            .values(component_id=None, cluster_id=None)
+        )
     new = [e for e in _events_in(conn, EventRow.event_id, new_ids) if e.event_id not in gone]
     index = GridIndex(rules.cell_degrees)
     component_of: dict[str, str | None] = {}
@@ -206,8 +229,11 @@ def relink(conn: Connection, new_ids: list[str], touched: set[str], now: dt.date
         report = report_of(ev, rules)
         for other in index.candidates(report):
             component = component_of.get(other.event_id)
-            if component and component not in components and linked(
-                    report, other, rules, rules_constraints):
+            if (
+                component
+                and component not in components
+                and linked(report, other, rules, rules_constraints)
+            ):
                 components.add(component)
     members = {e.event_id: e for e in new}
     known: dict[str, str] = {}
@@ -215,8 +241,7 @@ def relink(conn: Connection, new_ids: list[str], touched: set[str], now: dt.date
         if member.event_id not in gone and member.event_id not in members:
             members[member.event_id] = member
             known[member.event_id] = component
-    _recluster(conn, members, components, rules_constraints, now,
-               known=None if removed else known)
+    _recluster(conn, members, components, rules_constraints, now, known=None if removed else known)
 
 
 def _component_members(conn: Connection, components: set[str]) -> list[tuple[Event, str]]:
@@ -226,14 +251,24 @@ def _component_members(conn: Connection, components: set[str]) -> list[tuple[Eve
     return out
 
 
-def _recluster(conn: Connection, members: dict[str, Event], components: set[str],
-               rules_constraints: Constraints, now: dt.datetime,
-               known: dict[str, str] | None = None) -> None:
+def _recluster(
+    conn: Connection,
+    members: dict[str, Event],
+    components: set[str],
+    rules_constraints: Constraints,
+    now: dt.datetime,
+    known: dict[str, str] | None = None,
+) -> None:
     rules = load_rules()
     old_clusters: set[str] = set()
     for chunk in _chunks(sorted(members)):
-        old_clusters.update(c for (c,) in conn.execute(
-            select(EventRow.cluster_id).where(EventRow.event_id.in_(chunk))) if c)
+        old_clusters.update(
+            c
+            for (c,) in conn.execute(
+                select(EventRow.cluster_id).where(EventRow.event_id.in_(chunk))
+            )
+            if c
+        )
     for chunk in _chunks(sorted(components)):
         conn.execute(delete(ClusterRow).where(ClusterRow.component_id.in_(chunk)))
     for chunk in _chunks(sorted(old_clusters)):
@@ -248,8 +283,9 @@ def _recluster(conn: Connection, members: dict[str, Event], components: set[str]
         row = merge_cluster(component_id, [members[r.event_id] for r in group], sources, rules)
         row["updated_at"] = now
         rows[row["cluster_id"]] = row
-        assignment.extend({"eid": r.event_id, "k": component_id, "c": row["cluster_id"]}
-                          for r in group)
+        assignment.extend(
+            {"eid": r.event_id, "k": component_id, "c": row["cluster_id"]} for r in group
+        )
     _apply_cluster_corrections(rows, _corrections(conn, "cluster"))
     kept = [r for r in rows.values() if not r.pop("_deleted", False)]
     if kept:
@@ -257,7 +293,8 @@ def _recluster(conn: Connection, members: dict[str, Event], components: set[str]
     from sqlalchemy import bindparam
 
     conn.execute(
-        update(EventRow).where(EventRow.event_id == bindparam("eid"))
+        update(EventRow)
+        .where(EventRow.event_id == bindparam("eid"))
         .values(component_id=bindparam("k"), cluster_id=bindparam("c"))
         .execution_options(synchronize_session=False),
         assignment,
@@ -269,23 +306,37 @@ def article_sources(conn: Connection, article_ids: set[str]) -> dict[str, Articl
     out: dict[str, ArticleSources] = {}
     ids = sorted(article_ids)
     for chunk in _chunks(ids):
-        for aid, source, url, published in conn.execute(select(
-                ArticleRow.id, ArticleRow.source, ArticleRow.url, ArticleRow.published)
-                .where(ArticleRow.id.in_(chunk))):
-            out.setdefault(aid, ArticleSources()).outlets.append(Outlet(aid, source, url, published))
-        for alias, aid, source, url, published in conn.execute(select(
-                AliasRow.alias_id, AliasRow.article_id, AliasRow.source, AliasRow.url,
-                AliasRow.published).where(AliasRow.article_id.in_(chunk))):
+        for aid, source, url, published in conn.execute(
+            select(ArticleRow.id, ArticleRow.source, ArticleRow.url, ArticleRow.published).where(
+                ArticleRow.id.in_(chunk)
+            )
+        ):
             out.setdefault(aid, ArticleSources()).outlets.append(
-                Outlet(alias, source, url, published))
+                Outlet(aid, source, url, published)
+            )
+        for alias, aid, source, url, published in conn.execute(
+            select(
+                AliasRow.alias_id,
+                AliasRow.article_id,
+                AliasRow.source,
+                AliasRow.url,
+                AliasRow.published,
+            ).where(AliasRow.article_id.in_(chunk))
+        ):
+            out.setdefault(aid, ArticleSources()).outlets.append(
+                Outlet(alias, source, url, published)
+            )
     return out
 
 
 def rebuild(conn: Connection, now: dt.datetime) -> int:
     """Every event re-clustered from scratch; returns the number of clusters."""
     gone = deleted_events(conn)
-    members = {e.event_id: e for e in _events(conn, EventRow.event_id.isnot(None))
-               if e.event_id not in gone}
+    members = {
+        e.event_id: e
+        for e in _events(conn, EventRow.event_id.isnot(None))
+        if e.event_id not in gone
+    }
     conn.execute(delete(ClusterRow))
     conn.execute(update(EventRow).values(component_id=None, cluster_id=None))
     _recluster(conn, members, set(), constraints(conn), now)
@@ -297,6 +348,11 @@ def relink_events(conn: Connection, event_ids: Iterable[str], now: dt.datetime) 
     ids = sorted(set(event_ids))
     components: set[str] = set()
     for chunk in _chunks(ids):
-        components.update(c for (c,) in conn.execute(
-            select(EventRow.component_id).where(EventRow.event_id.in_(chunk))) if c)
+        components.update(
+            c
+            for (c,) in conn.execute(
+                select(EventRow.component_id).where(EventRow.event_id.in_(chunk))
+            )
+            if c
+        )
     relink(conn, ids, components, now)

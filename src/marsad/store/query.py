@@ -29,30 +29,59 @@ def _as_date(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def _filter(query: Select, table: Any, conn: Connection, *, country=None, admin1=None,
-            event_type=None, actor=None, date_from=None, date_to=None, bbox=None,
-            min_fatalities=None, min_sources=None, min_confidence=None, text=None,
-            article_id=None) -> Select | None:
+def _filter(
+    query: Select,
+    table: Any,
+    conn: Connection,
+    *,
+    country=None,
+    admin1=None,
+    event_type=None,
+    actor=None,
+    date_from=None,
+    date_to=None,
+    bbox=None,
+    min_fatalities=None,
+    min_sources=None,
+    min_confidence=None,
+    text=None,
+    article_id=None,
+) -> Select | None:
     if country:
         country = clean(country)
-        query = query.where(or_(table.iso3 == country.upper(),
-                                func.lower(table.country) == country.lower()))
+        query = query.where(
+            or_(table.iso3 == country.upper(), func.lower(table.country) == country.lower())
+        )
     if admin1:
         query = query.where(func.lower(table.admin1) == clean(admin1).lower())
     if event_type:
         query = query.where(or_(table.event_type == event_type, table.sub_event_type == event_type))
     if actor:
         pattern = "%" + clean(actor).lower().replace("%", r"\%").replace("_", r"\_") + "%"
-        query = query.where(or_(*[func.lower(getattr(table, c)).like(pattern, escape="\\")
-                                  for c in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2",
-                                            "actor1_ar", "actor2_ar")]))
+        query = query.where(
+            or_(
+                *[
+                    func.lower(getattr(table, c)).like(pattern, escape="\\")
+                    for c in (
+                        "actor1",
+                        "actor2",
+                        "assoc_actor_1",
+                        "assoc_actor_2",
+                        "actor1_ar",
+                        "actor2_ar",
+                    )
+                ]
+            )
+        )
     if date_from:
         query = query.where(table.event_date >= _as_date(date_from))
     if date_to:
         query = query.where(table.event_date <= _as_date(date_to))
     if bbox:
         west, south, east, north = bbox
-        query = query.where(table.longitude.between(west, east), table.latitude.between(south, north))
+        query = query.where(
+            table.longitude.between(west, east), table.latitude.between(south, north)
+        )
     if min_fatalities is not None:
         query = query.where(table.fatalities >= min_fatalities)
     if min_sources is not None:
@@ -75,15 +104,22 @@ def _filter(query: Select, table: Any, conn: Connection, *, country=None, admin1
     return query
 
 
-def query_events(conn: Connection, *, include_deleted: bool = False, limit: int | None = None,
-                 offset: int = 0, **filters: Any) -> list[Event]:
+def query_events(
+    conn: Connection,
+    *,
+    include_deleted: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    **filters: Any,
+) -> list[Event]:
     """Reports matching every filter, by date (undated last), article, position."""
     columns = [getattr(EventRow, k) for k in EVENT_KEYS]
     query = _filter(select(*columns), EventRow, conn, **filters)
     if query is None:
         return []
-    query = query.order_by(EventRow.event_date.is_(None), EventRow.event_date,
-                           EventRow.article_id, EventRow.seq)
+    query = query.order_by(
+        EventRow.event_date.is_(None), EventRow.event_date, EventRow.article_id, EventRow.seq
+    )
     if offset:
         query = query.offset(offset)
     if limit is not None:
@@ -101,14 +137,16 @@ def query_events(conn: Connection, *, include_deleted: bool = False, limit: int 
     return out
 
 
-def query_clusters(conn: Connection, *, limit: int | None = None, offset: int = 0,
-                   **filters: Any) -> list[dict[str, Any]]:
+def query_clusters(
+    conn: Connection, *, limit: int | None = None, offset: int = 0, **filters: Any
+) -> list[dict[str, Any]]:
     """Clusters matching every filter, by date (undated last), then id."""
     query = _filter(select(*ClusterRow.__table__.columns), ClusterRow, conn, **filters)
     if query is None:
         return []
-    query = query.order_by(ClusterRow.event_date.is_(None), ClusterRow.event_date,
-                           ClusterRow.cluster_id)
+    query = query.order_by(
+        ClusterRow.event_date.is_(None), ClusterRow.event_date, ClusterRow.cluster_id
+    )
     if offset:
         query = query.offset(offset)
     if limit is not None:

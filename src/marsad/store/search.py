@@ -35,11 +35,20 @@ def index_rows(conn: Connection, rows: Iterable[tuple[str, str]]) -> None:
         return
     if conn.dialect.name == "postgresql":
         conn.execute(
-            text("INSERT INTO article_search (article_id, body) "
-                 "VALUES (:i, to_tsvector('simple', :b))"), rows)
+            text(
+                "INSERT INTO article_search (article_id, body) "
+                "VALUES (:i, to_tsvector('simple', :b))"
+            ),
+            rows,
+        )
     else:
-        conn.execute(text("INSERT INTO article_search (rowid, article_id, body) "
-                          "VALUES ((SELECT rowid FROM articles WHERE id = :i), :i, :b)"), rows)
+        conn.execute(
+            text(
+                "INSERT INTO article_search (rowid, article_id, body) "
+                "VALUES ((SELECT rowid FROM articles WHERE id = :i), :i, :b)"
+            ),
+            rows,
+        )
 
 
 def unindex(conn: Connection, article_ids: Iterable[str]) -> None:
@@ -50,8 +59,13 @@ def unindex(conn: Connection, article_ids: Iterable[str]) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(text("DELETE FROM article_search WHERE article_id = :i"), ids)
     else:
-        conn.execute(text("DELETE FROM article_search WHERE rowid = "
-                          "(SELECT rowid FROM articles WHERE id = :i)"), ids)
+        conn.execute(
+            text(
+                "DELETE FROM article_search WHERE rowid = "
+                "(SELECT rowid FROM articles WHERE id = :i)"
+            ),
+            ids,
+        )
 
 
 def matching_article_ids(conn: Connection, query: str) -> set[str]:
@@ -60,8 +74,9 @@ def matching_article_ids(conn: Connection, query: str) -> set[str]:
     if not words:
         return set()
     if conn.dialect.name == "postgresql":
-        sql = text("SELECT article_id FROM article_search "
-                   "WHERE body @@ plainto_tsquery('simple', :q)")
+        sql = text(
+            "SELECT article_id FROM article_search WHERE body @@ plainto_tsquery('simple', :q)"
+        )
         params = {"q": " ".join(words)}
     else:
         # every word quoted: FTS5 operators in user text are plain words

@@ -117,14 +117,18 @@ class Store:
         ids = [clean(i) for i in article_ids]
         with self.engine.connect() as conn:
             for chunk in _chunks(ids):
-                out.update(conn.execute(
-                    select(ArticleRow.id, ArticleRow.text_hash).where(ArticleRow.id.in_(chunk))
-                ).all())
-                out.update(conn.execute(
-                    select(AliasRow.alias_id, ArticleRow.text_hash)
-                    .join(ArticleRow, ArticleRow.id == AliasRow.article_id)
-                    .where(AliasRow.alias_id.in_(chunk))
-                ).all())
+                out.update(
+                    conn.execute(
+                        select(ArticleRow.id, ArticleRow.text_hash).where(ArticleRow.id.in_(chunk))
+                    ).all()
+                )
+                out.update(
+                    conn.execute(
+                        select(AliasRow.alias_id, ArticleRow.text_hash)
+                        .join(ArticleRow, ArticleRow.id == AliasRow.article_id)
+                        .where(AliasRow.alias_id.in_(chunk))
+                    ).all()
+                )
         return out
 
     def _save_batch(self, conn: Connection, batch: list[ArticleEvents]) -> SaveResult:
@@ -140,12 +144,19 @@ class Store:
             latest[clean(article.id)] = (article, events, text_hash(article.text))
         ids = list(latest)
         by_id = _select_in(conn, select(ArticleRow.id, ArticleRow.text_hash), ArticleRow.id, ids)
-        known_alias = _select_in(conn, select(AliasRow.alias_id, AliasRow.article_id),
-                                 AliasRow.alias_id, ids)
+        known_alias = _select_in(
+            conn, select(AliasRow.alias_id, AliasRow.article_id), AliasRow.alias_id, ids
+        )
         fresh_hashes = [h for i, (_a, _e, h) in latest.items() if i not in by_id]
-        by_hash = {h: i for i, h in _select_in(
-            conn, select(ArticleRow.id, ArticleRow.text_hash), ArticleRow.text_hash, fresh_hashes
-        ).items()}
+        by_hash = {
+            h: i
+            for i, h in _select_in(
+                conn,
+                select(ArticleRow.id, ArticleRow.text_hash),
+                ArticleRow.text_hash,
+                fresh_hashes,
+            ).items()
+        }
         inserts: list[tuple[Article, Sequence[Event], str]] = []
         replaced: list[str] = []
         aliases: list[dict[str, Any]] = []
@@ -178,8 +189,12 @@ class Store:
             linking.relink(conn, new_event_ids, touched, now, removed=bool(replaced))
         return result
 
-    def _insert(self, conn: Connection, inserts: list[tuple[Article, Sequence[Event], str]],
-                now: dt.datetime) -> list[str]:
+    def _insert(
+        self,
+        conn: Connection,
+        inserts: list[tuple[Article, Sequence[Event], str]],
+        now: dt.datetime,
+    ) -> list[str]:
         if not inserts:
             return []
         conn.execute(insert(ArticleRow), [_article_row(a, d, now) for a, _e, d in inserts])
@@ -191,12 +206,17 @@ class Store:
                 if row["event_id"] in rows:  # an id made without the article id, repeated
                     row["event_id"] = scoped_event_id(row["article_id"], row["event_id"])
                 rows[row["event_id"]] = row
-        taken = _select_in(conn, select(EventRow.event_id, EventRow.article_id),
-                           EventRow.event_id, list(rows))
+        taken = _select_in(
+            conn, select(EventRow.event_id, EventRow.article_id), EventRow.event_id, list(rows)
+        )
         for event_id, owner in taken.items():  # the same id stored for another article
             row = rows.pop(event_id)
-            log.warning("event id %s of %s is taken by %s: scoped to its article",
-                        event_id, row["article_id"], owner)
+            log.warning(
+                "event id %s of %s is taken by %s: scoped to its article",
+                event_id,
+                row["article_id"],
+                owner,
+            )
             row["event_id"] = scoped_event_id(row["article_id"], event_id)
             rows[row["event_id"]] = row
         linking.apply_event_corrections(conn, rows)
@@ -228,13 +248,24 @@ class Store:
     def members(self, cluster_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
         """Each cluster's reports: event and article ids, outlet, notes, evidence, trace."""
         out: dict[str, list[dict[str, Any]]] = {}
-        columns = (EventRow.cluster_id, EventRow.event_id, EventRow.article_id, EventRow.source,
-                   EventRow.source_url, EventRow.fatalities, EventRow.notes, EventRow.evidence,
-                   EventRow.trace)
+        columns = (
+            EventRow.cluster_id,
+            EventRow.event_id,
+            EventRow.article_id,
+            EventRow.source,
+            EventRow.source_url,
+            EventRow.fatalities,
+            EventRow.notes,
+            EventRow.evidence,
+            EventRow.trace,
+        )
         with self.engine.connect() as conn:
             for chunk in _chunks(list(cluster_ids)):
-                query = (select(*columns).where(EventRow.cluster_id.in_(chunk))
-                         .order_by(EventRow.event_id))
+                query = (
+                    select(*columns)
+                    .where(EventRow.cluster_id.in_(chunk))
+                    .order_by(EventRow.event_id)
+                )
                 for row in conn.execute(query).mappings():
                     member = dict(row)
                     member["trace"] = member["trace"] or []
@@ -249,15 +280,22 @@ class Store:
     def article(self, article_id: str) -> Article | None:
         """The stored article with this id (or the article it is a copy of), or None."""
         with self.engine.connect() as conn:
-            found = conn.execute(
-                select(ArticleRow).where(ArticleRow.id == clean(article_id))).mappings().first()
+            found = (
+                conn.execute(select(ArticleRow).where(ArticleRow.id == clean(article_id)))
+                .mappings()
+                .first()
+            )
             if found is None:
-                target = conn.execute(select(AliasRow.article_id).where(
-                    AliasRow.alias_id == clean(article_id))).scalar()
+                target = conn.execute(
+                    select(AliasRow.article_id).where(AliasRow.alias_id == clean(article_id))
+                ).scalar()
                 if target is None:
                     return None
-                found = conn.execute(
-                    select(ArticleRow).where(ArticleRow.id == target)).mappings().first()
+                found = (
+                    conn.execute(select(ArticleRow).where(ArticleRow.id == target))
+                    .mappings()
+                    .first()
+                )
         return Article(
             **{k: found[k] for k in ("id", "text", "title", "published", "source", "url")}
         )
@@ -302,8 +340,10 @@ def _engine(url: str, create: bool) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database in ("", ":memory:") or database.startswith("file::memory:"):
-            raise StoreError(f"{url!r} is an in-memory SQLite database: nothing would be kept; "
-                             "give a file, e.g. sqlite:///marsad.db")
+            raise StoreError(
+                f"{url!r} is an in-memory SQLite database: nothing would be kept; "
+                "give a file, e.g. sqlite:///marsad.db"
+            )
         path = Path(database)
         if not path.parent.exists():
             raise StoreError(f"cannot open store {url!r}: folder {path.parent} does not exist")
@@ -360,29 +400,33 @@ def _select_in(conn: Connection, query: Any, column: Any, values: list[str]) -> 
 
 
 def _article_row(article: Article, digest: str, now: dt.datetime) -> dict[str, Any]:
-    return clean_row({
-        "id": article.id,
-        "text": article.text,
-        "title": article.title,
-        "published": article.published,
-        "source": article.source,
-        "url": article.url,
-        "canonical_url": canonical_url(article.url),
-        "text_hash": digest,
-        "ingested_at": now,
-        "updated_at": now,
-    })
+    return clean_row(
+        {
+            "id": article.id,
+            "text": article.text,
+            "title": article.title,
+            "published": article.published,
+            "source": article.source,
+            "url": article.url,
+            "canonical_url": canonical_url(article.url),
+            "text_hash": digest,
+            "ingested_at": now,
+            "updated_at": now,
+        }
+    )
 
 
 def _alias_row(article: Article, target: str, now: dt.datetime) -> dict[str, Any]:
-    return clean_row({
-        "alias_id": article.id,
-        "article_id": target,
-        "source": article.source,
-        "url": article.url,
-        "published": article.published,
-        "ingested_at": now,
-    })
+    return clean_row(
+        {
+            "alias_id": article.id,
+            "article_id": target,
+            "source": article.source,
+            "url": article.url,
+            "published": article.published,
+            "ingested_at": now,
+        }
+    )
 
 
 def _event_row(ev: Event, seq: int, now: dt.datetime) -> dict[str, Any]:

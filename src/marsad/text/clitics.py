@@ -16,8 +16,9 @@ class Clitics:
     __slots__ = ("_values",)
 
     def __init__(self, values: dict[str, Any]) -> None:
-        object.__setattr__(self, "_values", {
-            k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+        object.__setattr__(
+            self, "_values", {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        )
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -30,7 +31,9 @@ class Clitics:
 
 
 def load_clitics(path: Path = CLITICS_FILE) -> Clitics:
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    raw = yaml.load(
+        path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
     if not isinstance(raw, dict) or not all(isinstance(v, str | list) for v in raw.values()):
         raise ValueError(f"{path.name}: must map names to letters or lists of letters")
     return Clitics(raw)

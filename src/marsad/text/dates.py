@@ -86,7 +86,8 @@ class _Lex:
         # proclitic ``phrase(clitic=True)`` strips (only from words over 3 letters):
         # ``scan`` tries no other Arabic word, which is where the time went.
         firsts = {
-            w for table in (self.greg, self.hijri, self.weekdays, self.lead, self.relative)
+            w
+            for table in (self.greg, self.hijri, self.weekdays, self.lead, self.relative)
             for w in table
         }
         self.starts = frozenset(
@@ -96,7 +97,11 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    return _Lex(yaml.load(_DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    return _Lex(
+        yaml.load(
+            _DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
+    )
 
 
 def month_words() -> frozenset[str]:
@@ -322,8 +327,9 @@ class _Scanner:
             return self._hit(start, k1, date, 1, "weekday"), k1
         return None
 
-    def _hit(self, start: int, k1: int, date: dt.date | None, precision: int, kind: str,
-             said: str = "") -> DateHit:
+    def _hit(
+        self, start: int, k1: int, date: dt.date | None, precision: int, kind: str, said: str = ""
+    ) -> DateHit:
         return DateHit(start, self.items[k1 - 1][1], date, precision if date else 3, kind, said)
 
     def _weekday(self, wd: int, strictly: bool) -> dt.date | None:
@@ -352,7 +358,8 @@ class _Scanner:
         Every other item gives None in ``numeric``, ``day_month`` and ``relative``."""
         starts = self.lex.starts
         return [
-            k for k, w in enumerate(self.words)
+            k
+            for k, w in enumerate(self.words)
             if w in starts or ("0" <= w[0] <= "9" and (len(w) < 3 or not w.isdigit()))
         ]
 
@@ -404,8 +411,11 @@ def _merge_glosses(hits: list[DateHit], norm: str, published: dt.date) -> list[D
 
 
 def _is_gloss(prev: DateHit, hit: DateHit, norm: str) -> bool:
-    return (prev.said == "today" and hit.said == "yesterday"
-            and bool(_GLOSS_GAP.match(norm[prev.nend:hit.nstart])))
+    return (
+        prev.said == "today"
+        and hit.said == "yesterday"
+        and bool(_GLOSS_GAP.match(norm[prev.nend : hit.nstart]))
+    )
 
 
 # اليوم «امس»: a print daily glossing its "today" as the reader's "yesterday".

@@ -89,15 +89,17 @@ class _Lex:
         )
         # Every word a count (or its qualifier) can start with, bare or after one
         # proclitic: ``scan`` tries no other word, which is where the time went.
-        firsts = (
-            self.starters | self.duals | set(self.vague) | set(self.qualifiers)
-        )
+        firsts = self.starters | self.duals | set(self.vague) | set(self.qualifiers)
         self.scan_starts = frozenset(firsts | {c + w for c in _PROCLITICS for w in firsts})
 
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    return _Lex(yaml.load(_DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    return _Lex(
+        yaml.load(
+            _DATA.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
+    )
 
 
 @lru_cache(maxsize=1)

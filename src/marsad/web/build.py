@@ -16,11 +16,22 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 VENDOR = HERE / "static" / "vendor"
 FILES = {  # npm package → files (relative to the package) to copy
-    "leaflet": ["dist/leaflet.js", "dist/leaflet.css", "dist/images/marker-icon.png",
-                "dist/images/marker-icon-2x.png", "dist/images/marker-shadow.png",
-                "dist/images/layers.png", "dist/images/layers-2x.png", "LICENSE"],
-    "leaflet.markercluster": ["dist/leaflet.markercluster.js", "dist/MarkerCluster.css",
-                              "dist/MarkerCluster.Default.css", "MIT-LICENCE.txt"],
+    "leaflet": [
+        "dist/leaflet.js",
+        "dist/leaflet.css",
+        "dist/images/marker-icon.png",
+        "dist/images/marker-icon-2x.png",
+        "dist/images/marker-shadow.png",
+        "dist/images/layers.png",
+        "dist/images/layers-2x.png",
+        "LICENSE",
+    ],
+    "leaflet.markercluster": [
+        "dist/leaflet.markercluster.js",
+        "dist/MarkerCluster.css",
+        "dist/MarkerCluster.Default.css",
+        "MIT-LICENCE.txt",
+    ],
 }
 
 
@@ -37,8 +48,12 @@ def build(force: bool = False) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("package.json", "package-lock.json"):
             shutil.copy(HERE / name, Path(tmp) / name)
-        subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=tmp,
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+            cwd=tmp,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         for name, files in FILES.items():
             target = VENDOR / name
             if target.exists():

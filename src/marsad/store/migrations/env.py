@@ -14,10 +14,16 @@ if connection is None:  # `alembic -x url=...` from a shell
         "sqlalchemy.url"
     )
     with create_engine(url).begin() as conn:
-        context.configure(connection=conn, target_metadata=Base.metadata,
-                          render_as_batch=conn.dialect.name == "sqlite")
+        context.configure(
+            connection=conn,
+            target_metadata=Base.metadata,
+            render_as_batch=conn.dialect.name == "sqlite",
+        )
         context.run_migrations()
 else:
-    context.configure(connection=connection, target_metadata=Base.metadata,
-                      render_as_batch=connection.dialect.name == "sqlite")
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+    )
     context.run_migrations()

@@ -30,16 +30,29 @@ def upgrade() -> None:
     op.create_table(
         "events",
         sa.Column("event_id", sa.String(), primary_key=True),
-        sa.Column("article_id", sa.String(), sa.ForeignKey("articles.id", ondelete="CASCADE"),
-                  nullable=False),
+        sa.Column(
+            "article_id",
+            sa.String(),
+            sa.ForeignKey("articles.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("event_date", sa.Date()),
         sa.Column("time_precision", sa.Integer(), nullable=False),
         sa.Column("disorder_type", sa.String(), nullable=False),
         sa.Column("event_type", sa.String(), nullable=False),
         sa.Column("sub_event_type", sa.String(), nullable=False),
-        *[sa.Column(name, sa.Text()) for name in (
-            "actor1", "actor2", "actor1_ar", "actor2_ar", "assoc_actor_1", "assoc_actor_2")],
+        *[
+            sa.Column(name, sa.Text())
+            for name in (
+                "actor1",
+                "actor2",
+                "actor1_ar",
+                "actor2_ar",
+                "assoc_actor_1",
+                "assoc_actor_2",
+            )
+        ],
         sa.Column("inter1", sa.Integer()),
         sa.Column("inter2", sa.Integer()),
         sa.Column("interaction", sa.Integer()),

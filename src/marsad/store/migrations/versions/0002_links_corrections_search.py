@@ -38,8 +38,12 @@ def upgrade() -> None:
     op.create_table(
         "article_aliases",
         sa.Column("alias_id", sa.String(), primary_key=True),
-        sa.Column("article_id", sa.String(), sa.ForeignKey("articles.id", ondelete="CASCADE"),
-                  nullable=False),
+        sa.Column(
+            "article_id",
+            sa.String(),
+            sa.ForeignKey("articles.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("source", sa.String()),
         sa.Column("url", sa.Text()),
         sa.Column("published", sa.Date()),
@@ -66,8 +70,18 @@ def upgrade() -> None:
 
 
 def _create_clusters() -> None:
-    text_cols = ("actor1", "actor2", "actor1_ar", "actor2_ar", "assoc_actor_1", "assoc_actor_2",
-                 "location", "location_ar", "admin1", "notes")
+    text_cols = (
+        "actor1",
+        "actor2",
+        "actor1_ar",
+        "actor2_ar",
+        "assoc_actor_1",
+        "assoc_actor_2",
+        "location",
+        "location_ar",
+        "admin1",
+        "notes",
+    )
     op.create_table(
         "clusters",
         sa.Column("cluster_id", sa.String(), primary_key=True),
@@ -90,8 +104,10 @@ def _create_clusters() -> None:
         sa.Column("fatalities", sa.Integer(), nullable=False),
         sa.Column("fatalities_high", sa.Integer(), nullable=False),
         sa.Column("injured", sa.Integer(), nullable=False),
-        *[sa.Column(name, JsonType, nullable=False)
-          for name in ("event_ids", "sources", "outlets", "source_urls")],
+        *[
+            sa.Column(name, JsonType, nullable=False)
+            for name in ("event_ids", "sources", "outlets", "source_urls")
+        ],
         sa.Column("source_count", sa.Integer(), nullable=False),
         sa.Column("first_report", sa.Date()),
         sa.Column("last_report", sa.Date()),
@@ -105,12 +121,16 @@ def _create_clusters() -> None:
 def _create_search() -> None:
     """article_search: the normalised article text (see marsad.store.search)."""
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("CREATE TABLE article_search (article_id TEXT PRIMARY KEY "
-                   "REFERENCES articles(id) ON DELETE CASCADE, body TSVECTOR NOT NULL)")
+        op.execute(
+            "CREATE TABLE article_search (article_id TEXT PRIMARY KEY "
+            "REFERENCES articles(id) ON DELETE CASCADE, body TSVECTOR NOT NULL)"
+        )
         op.execute("CREATE INDEX ix_article_search_body ON article_search USING GIN (body)")
     else:
-        op.execute("CREATE VIRTUAL TABLE article_search USING fts5("
-                   "article_id UNINDEXED, body, tokenize='unicode61 remove_diacritics 2')")
+        op.execute(
+            "CREATE VIRTUAL TABLE article_search USING fts5("
+            "article_id UNINDEXED, body, tokenize='unicode61 remove_diacritics 2')"
+        )
 
 
 def _backfill() -> None:
@@ -120,8 +140,10 @@ def _backfill() -> None:
     bind = op.get_bind()
     rows = bind.execute(sa.text("SELECT id, text, url FROM articles")).all()
     for article_id, text, url in rows:
-        bind.execute(sa.text("UPDATE articles SET text_hash = :h, canonical_url = :u WHERE id = :i"),
-                     {"h": hashlib.sha1(text.encode("utf-8")).hexdigest(), "u": url, "i": article_id})
+        bind.execute(
+            sa.text("UPDATE articles SET text_hash = :h, canonical_url = :u WHERE id = :i"),
+            {"h": hashlib.sha1(text.encode("utf-8")).hexdigest(), "u": url, "i": article_id},
+        )
     index_rows(bind, [(article_id, text) for article_id, text, _url in rows])
 
 
