@@ -6,6 +6,7 @@ from marsad.extract import dating, places, roles, triggers
 from marsad.extract.assemble import to_event
 from marsad.extract.candidate import Candidate
 from marsad.extract.context import ArticleContext
+from marsad.extract.dateline import dateline_spans, in_dateline
 from marsad.extract.rules import RuleBook, load_rulebook
 from marsad.extract.scan import Indexed, group_cues, split_clauses
 from marsad.extract.settings import SETTINGS
@@ -87,6 +88,7 @@ class Extractor:
             grammar=self.grammar,
             gazetteer=self.gazetteer,
         )
+        ctx.datelines = dateline_spans(doc.norm, ctx.places.hits)
         ctx.geo = self.geo_context(ctx)
         ctx.resolved = places.resolved_places(ctx, ctx.geo, self.grammar)
         ctx.country = top_country(ctx.geo)
@@ -97,7 +99,10 @@ class Extractor:
         return ctx
 
     def geo_context(self, ctx: ArticleContext) -> GeoContext:
-        context = context_from_hits(ctx.places.hits)
+        # a dateline names the newsroom: no evidence of where the article's acts are
+        context = context_from_hits(
+            [h for h in ctx.places.hits if not in_dateline(ctx.datelines, h)]
+        )
         for hit in ctx.actors.hits:
             if hit.entry.country:
                 context.country_weights[hit.entry.country] = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from marsad.extract.dateline import in_dateline
 from marsad.extract.scan import ArticleScan
 from marsad.extract.settings import SETTINGS
 from marsad.geo.resolve import GeoContext, choose, precision_for
@@ -53,7 +54,7 @@ def resolved_places(scan: ArticleScan, context: GeoContext, grammar: Grammar) ->
         if (
             hit.is_adjective
             or _inside_actor(scan, hit)
-            or is_dateline(scan.doc.norm, hit)
+            or in_dateline(scan.datelines, hit)
             or is_speaker_place(scan, hit, grammar)
         ):
             continue
@@ -70,14 +71,6 @@ def resolved_places(scan: ArticleScan, context: GeoContext, grammar: Grammar) ->
             continue
         chosen[hit.nstart] = place
     return chosen
-
-
-def is_dateline(norm: str, hit) -> bool:
-    """ "باماكو - رويترز:" opening a line names where the story was filed."""
-    line_start = norm.rfind("\n", 0, hit.nstart) + 1
-    if norm[line_start : hit.nstart].strip(' \t"(«-'):
-        return False
-    return norm[hit.nend : hit.nend + 4].lstrip()[:1] in ("-", "–", "—", ":", "/")
 
 
 def is_speaker_place(scan: ArticleScan, hit, grammar: Grammar) -> bool:

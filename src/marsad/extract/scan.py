@@ -46,6 +46,7 @@ class ArticleScan:
     dates: Indexed
     clauses: list[tuple[int, int]]
     cue_names: dict[str, Indexed]
+    datelines: list[tuple[int, int]] = field(default_factory=list)  # newsroom names
 
     def clause_of(self, npos: int) -> tuple[int, int]:
         starts = [c[0] for c in self.clauses]
