@@ -15,7 +15,7 @@ from marsad.extract.settings import SETTINGS
 
 _SEPARATOR = re.compile(r"[-–—:/]")
 _AGENCY = re.compile(r"\([^()\n]*\)")
-_FILLER = re.compile(r"[\s,،\"«»'()]+")
+_FILLER = re.compile(r"[\s,\"«»'()]+")
 
 
 def dateline_spans(norm: str, place_hits: list) -> list[tuple[int, int]]:
