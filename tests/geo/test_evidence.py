@@ -97,3 +97,30 @@ def test_a_small_town_after_a_given_name_is_a_family_name(gaz):
 def test_a_large_city_after_a_given_name_stays_a_place(gaz):
     norm, hits = _scan(gaz, "وصل إلى مطار الملك عبدالعزيز جدة")
     assert not _hit(hits, norm, "جده").context_only
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سقط جرحى قرب الحدود الشرقية للمدينة",
+        "انتشرت الوحدات الشرقية على طول الخط",
+        "زار الوفد الطائفة الإسماعيلية أمس",
+    ],
+)
+def test_a_relative_adjective_after_a_definite_noun_names_no_place(gaz, text):
+    _norm, hits = _scan(gaz, text)
+    assert [h.text for h in hits] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("هطلت أمطار غزيرة في الشرقية صباحا", "Eastern Province"),
+        ("استقبل أمير الشرقية الوفد", "Eastern Province"),
+        ("وقع انفجار في الإسماعيلية", "Ismailia"),
+        ("أغلق طريق القاهرة الإسكندرية الصحراوي", "Alexandria"),
+    ],
+)
+def test_the_same_spelling_after_a_preposition_a_noun_or_a_place_stays_a_place(gaz, text, name):
+    _norm, hits = _scan(gaz, text)
+    assert name in {p.name for h in hits for p in h.candidates}, text

@@ -34,6 +34,8 @@ _LISTS = (
     "person_before",
     "person_after",
     "translit_qualifiers",
+    "attributive_endings",
+    "definite_prefixes",
 )
 _ARTICLE_CLITICS = ("و", "ف", "ب", "ل", "وب", "فب", "ول")
 
@@ -46,6 +48,8 @@ class Evidence:
     person_before: frozenset[str]
     person_after: frozenset[str]
     translit_qualifiers: frozenset[str]
+    attributive_endings: frozenset[str]
+    definite_prefixes: frozenset[str]
     prominent_population: int
     prominent_population_region: int
     translit_countries: int
@@ -80,6 +84,20 @@ class Evidence:
 
     def is_person_after(self, word: str) -> bool:
         return word in self.person_after
+
+    def is_definite(self, word: str) -> bool:
+        return any(word.startswith(p) and len(word) > len(p) + 1 for p in self.definite_prefixes)
+
+    def is_attributive(self, name: str, prev: str) -> bool:
+        """A one-word definite relative adjective (ال...ية) after a definite noun that is
+        not locative: the name agrees with that noun ("الحدود الشرقية") and names no place."""
+        return (
+            " " not in name
+            and self.is_definite(name)
+            and any(name.endswith(e) for e in self.attributive_endings)
+            and self.is_definite(prev)
+            and not self.is_locative(prev)
+        )
 
     def is_prominent(self, place: Place) -> bool:
         return (

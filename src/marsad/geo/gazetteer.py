@@ -163,7 +163,8 @@ class Gazetteer:
         for hit in raw:
             prev = hits[-1] if hits else None
             listed = prev is not None and not prev.context_only and _listed(norm, prev, hit)
-            hit = self._with_evidence(norm, hit, names, listed)
+            after_place = prev is not None and not norm[prev.nend : hit.nstart].strip()
+            hit = self._with_evidence(norm, hit, names, listed, after_place)
             # A person's name, or a small town's name with no evidence, is dropped: nothing
             # downstream should read it as a place. An organisation's stays, context only.
             if hit.evidence not in ("none", "person"):
@@ -232,7 +233,12 @@ class Gazetteer:
         return counts
 
     def _with_evidence(
-        self, norm: str, hit: PlaceHit, countries: dict[str, int], listed: bool = False
+        self,
+        norm: str,
+        hit: PlaceHit,
+        countries: dict[str, int],
+        listed: bool = False,
+        after_place: bool = False,
     ) -> PlaceHit:
         """Toponym evidence for a hit; small places without it are dropped from its candidates.
 
@@ -246,6 +252,8 @@ class Gazetteer:
         list ("في حلب وحمص"), which shares that place's preposition. Ordinary words that GeoNames spells as some hamlet
         abroad ("من" + a word) therefore stay words, and so does a small town spelled like
         one of the corpora's most frequent words (data/common_words.txt) unless qualified.
+        ``after_place``: the word before is itself a place name ("طريق القاهرة الإسكندرية"),
+        so a relative-adjective spelling there is a second name, not an adjective.
         """
         ev = self.evidence
         if hit.is_adjective or all(p.feature == "country" for p in hit.candidates):
@@ -255,6 +263,8 @@ class Gazetteer:
         clitic = _glued_clitic(norm, hit.nstart)
         if ev.is_organisation_head(prev):
             return _replace(hit, evidence="organisation", context_only=True)
+        if not clitic and not after_place and ev.is_attributive(hit.text, prev):
+            return _replace(hit, evidence="none", context_only=True)
         big = any(
             p.population >= ev.prominent_population or p.feature != "city" for p in hit.candidates
         )
