@@ -92,7 +92,7 @@ def weak_negatives(directory: Path, weight: float) -> list[Row]:
     """
     from marsad.extract.confidence import CANDIDATE_FEATURES, features
     from marsad.extract.engine import Extractor
-    from marsad.extract.frame import article_frame
+    from marsad.extract.frame import act_sentences, article_frame
 
     extractor = Extractor()
     rows = []
@@ -101,7 +101,7 @@ def weak_negatives(directory: Path, weight: float) -> list[Row]:
             continue
         scan, acts = extractor.acts(article)
         for act in acts:
-            frame = article_frame(scan, len(acts))
+            frame = article_frame(scan, act_sentences(acts))
             rows.append(
                 Row(
                     "weak:" + section,
@@ -140,7 +140,7 @@ def labelled_rows(paths: Sequence[Path]) -> tuple[list[Row], dict[str, int]]:
     from marsad.extract.assemble import to_event
     from marsad.extract.confidence import CANDIDATE_FEATURES, features
     from marsad.extract.engine import Extractor
-    from marsad.extract.frame import article_frame
+    from marsad.extract.frame import act_sentences, article_frame
 
     extractor = Extractor()
     rows: list[Row] = []
@@ -152,10 +152,10 @@ def labelled_rows(paths: Sequence[Path]) -> tuple[list[Row], dict[str, int]]:
         required[path.name] = sum(e.required for g in gold_articles for e in g.events)
         for gold in gold_articles:
             scan, acts = extractor.acts(gold.article)
-            events = [to_event(scan, c, len(acts)) for c in acts]
+            events = [to_event(scan, c, act_sentences(acts)) for c in acts]
             kinds = {p.pred_index: p.gold.required for p in match_article(gold.events, events)}
             for i, act in enumerate(acts):
-                frame = article_frame(scan, len(acts))
+                frame = article_frame(scan, act_sentences(acts))
                 rows.append(
                     Row(
                         path.name,

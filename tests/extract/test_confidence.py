@@ -23,7 +23,7 @@ from marsad.extract.confidence import (
     probability,
 )
 from marsad.extract.engine import Extractor
-from marsad.extract.frame import ArticleFrame, article_frame, load_frame_words
+from marsad.extract.frame import ArticleFrame, act_sentences, article_frame, load_frame_words
 from marsad.model import Article, Span
 from marsad.text.document import build_document
 
@@ -125,6 +125,16 @@ def test_features_of_a_constructed_event() -> None:
     )
     assert inherited["own_place"] == 0.0 and inherited["qualified_place"] == 0.0
     assert inherited["old_year"] == 0.0 and inherited["acts"] == 0.0
+
+
+def test_act_sentences_do_not_change_when_two_reports_merge() -> None:
+    """Merging a re-mention into its act must not make marsad less sure of the rest."""
+    first, again, other = _candidate(sentence=1), _candidate(sentence=3), _candidate(sentence=6)
+    first.sentences, again.sentences, other.sentences = {1}, {3}, {6}
+    apart = act_sentences([first, again, other])
+    first.sentences |= again.sentences  # what merge.same_act does
+    assert act_sentences([first, other]) == apart == 3
+    assert act_sentences([_candidate(sentence=2, sentences=set())]) == 1
 
 
 def test_a_sport_frame_lowers_confidence_of_the_same_act() -> None:

@@ -7,6 +7,7 @@ from marsad.extract.assemble import to_event
 from marsad.extract.candidate import Candidate
 from marsad.extract.context import ArticleContext
 from marsad.extract.dateline import dateline_spans, in_dateline
+from marsad.extract.frame import act_sentences
 from marsad.extract.rules import RuleBook, load_rulebook
 from marsad.extract.scan import Indexed, group_cues, split_clauses
 from marsad.extract.settings import SETTINGS
@@ -42,7 +43,7 @@ class Extractor:
     # -------------------------------------------------------------- public
     def extract(self, article: Article) -> list[Event]:
         ctx, acts = self.acts(article)
-        return [to_event(ctx, c, len(acts)) for c in acts] if ctx is not None else []
+        return [to_event(ctx, c, act_sentences(acts)) for c in acts] if ctx is not None else []
 
     def acts(self, article: Article) -> tuple[ArticleContext | None, list[Candidate]]:
         """The article's context and its merged acts, before they become events."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from marsad.extract.assemble import to_event
 from marsad.extract.context import Decision
 from marsad.extract.engine import Extractor
+from marsad.extract.frame import act_sentences
 from marsad.extract.settings import SETTINGS
 from marsad.model import Article, Event
 from marsad.text.document import build_document
@@ -48,7 +49,7 @@ def explain(extractor: Extractor, article: Article, skip_fast: bool = False) -> 
     acts: list = []
     for stage in extractor.stages:
         acts = stage(ctx, acts)
-    events = [] if fast else [to_event(ctx, act, len(acts)) for act in acts]
+    events = [] if fast else [to_event(ctx, act, act_sentences(acts)) for act in acts]
     doc = ctx.doc
     event_of = {id(hit): i for i, act in enumerate(acts) for hit in act.hits}
     stopped: dict[int, Decision] = {}

@@ -16,11 +16,13 @@ from __future__ import annotations
 import functools
 import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from marsad.extract.candidate import Candidate
 from marsad.extract.scan import ArticleScan
 from marsad.extract.triggers import STRONG
 from marsad.lexicon import load_lexicon
@@ -73,7 +75,7 @@ class ArticleFrame:
     """Article-level counts shared by every act of one article."""
 
     sentences: int
-    acts: int  # acts the extractor yields for the article
+    acts: int  # sentences that tell the article's acts (``act_sentences``)
     domain: dict[str, int]  # sport / economy / culture / technology cues outside act sentences
     domain_sentences: int  # sentences holding a domain cue and no trigger
     strong_sentences: int  # sentences holding a trigger of weight >= STRONG
@@ -99,6 +101,17 @@ class ArticleFrame:
     @property
     def strong_share(self) -> float:
         return self.strong_sentences / max(self.sentences, 1)
+
+
+def act_sentences(acts: Sequence[Candidate]) -> int:
+    """How many sentences tell the article's acts, counted over every report the
+    acts were merged from: telling one act twice, or merging two reports of it
+    into one (CODEBOOK §1: one act, one event), leaves the article's support
+    for its other acts unchanged, so a false re-mention cannot prop up the rest."""
+    told: set[int] = set()
+    for act in acts:
+        told.update(act.sentences or {act.sentence})
+    return len(told)
 
 
 def article_frame(scan: ArticleScan, acts: int = 1) -> ArticleFrame:

@@ -4,6 +4,13 @@ Two reports are one act when they have the same event type, the same place
 (same name, or within a few kilometres), the same day, and actors that do not
 contradict each other (CODEBOOK §1). Tolls combine conservatively: the largest
 report, never a sum of two reports of the same dead.
+
+A protest and the force used on it are one act too (CODEBOOK §2, Protests):
+the shots or the "clashes" that security forces turn on a demonstration, told
+as a battle or an attack on people of the same day and place with no armed
+group on either side, fold into the protest, which becomes a protest with
+intervention, or excessive force against protesters when someone was killed
+or hurt.
 """
 
 from __future__ import annotations
@@ -116,6 +123,109 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
         else:
             kept.append(cand)
     return kept
+
+
+def fold_generic_mentions(candidates: list[Candidate], generic: set[int]) -> list[Candidate]:
+    """An act named only by a generic noun (الهجوم، الحادث) at the day and place of
+    an act of another type told more specifically is a re-mention of it.
+
+    ``generic`` holds the ``id`` of each candidate whose trigger is such a noun;
+    the specific report keeps its type and takes the re-mention's toll and sides.
+    """
+    if not generic:
+        return candidates
+    kept: list[Candidate] = []
+    for cand in candidates:
+        target = None
+        if id(cand) in generic:
+            target = next(
+                (s for s in candidates if id(s) not in generic and _remention_of(cand, s)), None
+            )
+        if target is None:
+            kept.append(cand)
+            continue
+        _fold(target, cand, "merge.generic_remention")
+    return kept
+
+
+def _remention_of(g: Candidate, s: Candidate) -> bool:
+    if s.event_type == g.event_type or s.place is None or g.place is None:
+        return False
+    if s.weight < g.weight or g.place.iso3 != s.place.iso3:
+        return False
+    if g.date != s.date and g.time_precision == 1:
+        return False  # the re-mention dates its act exactly: another day is another act
+    if s.place_inherited and not g.place_inherited:
+        return False  # the specific report must locate the act at least as well
+    near = g.place.name == s.place.name or km(g.place, s.place) <= SAME_SITE_KM
+    return (near or g.place_inherited) and not _actors_clash(g, s)
+
+
+def _fold(kept: Candidate, other: Candidate, rule: str) -> None:
+    """Fold a report of ``kept``'s act told as another type; ``kept`` keeps its type."""
+    _merge_actors(kept, other)
+    _merge_toll(kept, other)
+    kept.civilian_targeting = kept.civilian_targeting or other.civilian_targeting
+    kept.sentences |= other.sentences
+    kept.extra_triggers.append(other.trigger_span)
+    kept.reports += other.reports
+    kept.hits.extend(h for h in other.hits if h not in kept.hits)
+    kept.weight = max(kept.weight, other.weight)
+    kept.fire(rule)
+
+
+FORCE_TYPES = frozenset({"Battles", "Violence against civilians"})
+PROTEST_TYPES = frozenset({"Protests", "Riots"})
+
+
+def fold_force_into_protests(candidates: list[Candidate]) -> list[Candidate]:
+    """Battles or attacks on the day and at the place of a protest, with no armed
+    non-state actor named on either side, are the force used on that protest."""
+    protests = [c for c in candidates if c.event_type in PROTEST_TYPES and c.place is not None]
+    if not protests:
+        return candidates
+    kept: list[Candidate] = []
+    for cand in candidates:
+        protest = next((p for p in protests if _force_on(cand, p)), None)
+        if protest is None:
+            kept.append(cand)
+            continue
+        _fold_force(protest, cand)
+    return kept
+
+
+def _force_on(force: Candidate, protest: Candidate) -> bool:
+    if force.event_type not in FORCE_TYPES or force.place is None:
+        return False
+    if force.date is None or force.date != protest.date:
+        return False  # an undated act cannot be placed on the protest's day
+    if force.place.iso3 != protest.place.iso3:
+        return False
+    if any(_named_armed(r) for r in (force.actor1, force.actor2)):
+        return False
+    return force.place.name == protest.place.name or km(force.place, protest.place) <= (
+        SETTINGS.protest_site_km
+    )
+
+
+def _named_armed(ref) -> bool:
+    """A non-state armed actor the text names: not one the roles stage inferred, nor
+    a generic "gunmen"/"snipers" the article never ties to a group (CODEBOOK §3)."""
+    return (
+        ref is not None
+        and bool(ref.surface)
+        and ref.generic is None
+        and ref.inter in SETTINGS.non_state
+    )
+
+
+def _fold_force(protest: Candidate, force: Candidate) -> None:
+    hurt = force.toll.killed + force.toll.injured  # the force's own report of its victims
+    if protest.event_type == "Protests":
+        protest.sub_event_type = (
+            "Excessive force against protesters" if hurt > 0 else "Protest with intervention"
+        )
+    _fold(protest, force, "merge.force_on_protest")
 
 
 def drop_country_summaries(candidates: list[Candidate]) -> list[Candidate]:

@@ -239,14 +239,22 @@ def word_before(ctx: ArticleContext, focus: Focus, scope, within_tokens, **kw) -
     return None
 
 
-@predicate("actor", role=Arg("str"), generic=Arg("strs", _OPT), inter=Arg("ints", _OPT))
-def actor(ctx: ArticleContext, focus: Focus, role, generic=None, inter=None) -> Answer:
-    """The act has an actor in ``role`` (of this generic kind, or inter code)."""
+@predicate(
+    "actor",
+    role=Arg("str"),
+    generic=Arg("strs", _OPT),
+    inter=Arg("ints", _OPT),
+    named=Arg("bool", _OPT),
+)
+def actor(ctx: ArticleContext, focus: Focus, role, generic=None, inter=None, named=None) -> Answer:
+    """The act has an actor in ``role`` (of this generic kind, or inter code; ``named``:
+    one the text names specifically, not a generic "gunmen" nor one inferred)."""
     ref = getattr(focus.act, role, None) if focus.act is not None else None
     if (
         ref is None
         or (generic is not None and ref.generic not in generic)
         or (inter is not None and ref.inter not in inter)
+        or (named is not None and named != (ref.generic is None and bool(ref.surface)))
     ):
         return None
     return [(ref.nstart, ref.nstart + len(ref.surface or ""))] if ref.nstart >= 0 else []

@@ -16,7 +16,12 @@ from typing import Any
 from marsad.extract import dating, places, roles, tolls, triggers
 from marsad.extract.candidate import Act, ActorRef, Toll
 from marsad.extract.context import ArticleContext, Decision, Focus
-from marsad.extract.merge import drop_country_summaries, merge_candidates
+from marsad.extract.merge import (
+    drop_country_summaries,
+    fold_force_into_protests,
+    fold_generic_mentions,
+    merge_candidates,
+)
 from marsad.extract.rules import Rule
 from marsad.extract.settings import SETTINGS, load_typing
 from marsad.geo.project import enclosing_unit, offset_before, project
@@ -462,10 +467,23 @@ def credible(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
     return out
 
 
+def _named_generically(ctx: ArticleContext, acts: list[Act]) -> set[int]:
+    """The acts whose trigger is a generic act noun (class ``generic_act_nouns``)."""
+    nouns = ctx.cues_named("generic_act_nouns").hits
+    return {id(a) for a in acts if a.main is not None and any(_covers(h, a.main) for h in nouns)}
+
+
+def _covers(noun: Any, hit: Any) -> bool:
+    """The generic noun is the whole trigger (هجوم), not the head of a longer one
+    (هجوم انتحاري)."""
+    return noun.nstart <= hit.nstart and hit.nend <= noun.nend
+
+
 def corefer(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
     """One act, one event: reports of the same act merge; country-level summaries of
     located acts go."""
-    merged = merge_candidates(acts)
+    merged = fold_force_into_protests(merge_candidates(acts))
+    merged = fold_generic_mentions(merged, _named_generically(ctx, merged))
     kept = drop_country_summaries(merged)
     for act in merged:
         if act not in kept:
