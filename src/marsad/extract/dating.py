@@ -7,11 +7,14 @@ after publication is a plan or a quote about the future and is ignored.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
+from marsad.extract.classes import words_of
 from marsad.extract.scan import ArticleScan
 from marsad.extract.settings import SETTINGS
 from marsad.lexicon.grammar import Grammar
@@ -131,6 +134,62 @@ def running_date(scan: ArticleScan, pos: int) -> DateChoice | None:
             return DateChoice(
                 hit.date, 2, scan.doc.span(hit.nstart, hit.nend), source="date.running"
             )
+    return None
+
+
+RELATIVE_DATE_REACH = SETTINGS.relative_date_reach
+CONTEXT_DATES = frozenset({"date.running", "date.next_sentences", "date.anchor"})
+
+
+def remention_date(
+    scan: ArticleScan, sub_event_type: str, trigger_pos: int, grammar: Grammar, generic: bool
+) -> DateChoice | None:
+    """The day a re-mention of the act in another sentence gives it in a relative clause
+    ("... عملية القصف التي وقعت الثلاثاء"), for an act its own sentence does not date.
+
+    A re-mention is a trigger of the act's sub-event type, or (``generic``: when no act
+    of another kind could be meant) a generic act noun (الهجوم، الحادث), followed by a
+    relative pronoun; its date is the first recent exact date in
+    the next ``relative_date_reach`` words of its sentence that no reporting verb governs.
+    Only one such date in the article counts: two re-mentions on two days name two acts.
+    """
+    published = scan.doc.article.published
+    if published is None:
+        return None
+    own = scan.doc.sentences[scan.doc.sentence_index(trigger_pos)]
+    heads = [h for h in scan.triggers.hits if h.entry.sub_event_type == sub_event_type]
+    if generic:
+        heads += scan.cues_named("generic_act_nouns").hits
+    found: dict[dt.date, Any] = {}
+    for head in heads:
+        if own[0] <= head.nstart < own[1]:
+            continue
+        hit = _relative_clause_date(scan, head.nend, published, grammar)
+        if hit is not None:
+            found.setdefault(hit.date, hit)
+    if len(found) != 1:
+        return None
+    hit = next(iter(found.values()))
+    return DateChoice(hit.date, 1, scan.doc.span(hit.nstart, hit.nend), source="date.remention")
+
+
+def _relative_clause_date(
+    scan: ArticleScan, head_end: int, published: dt.date, grammar: Grammar
+) -> Any:
+    tokens = scan.doc.tokens
+    i = bisect.bisect_left([t.nstart for t in tokens], head_end)
+    if i >= len(tokens) or tokens[i].text not in words_of("relative_pronouns"):
+        return None
+    sentence_end = scan.doc.sentences[scan.doc.sentence_index(tokens[i].nstart)][1]
+    last = tokens[min(i + RELATIVE_DATE_REACH, len(tokens) - 1)]
+    for hit in scan.dates.within(tokens[i].nend, min(last.nend, sentence_end)):
+        if (
+            hit.date is not None
+            and hit.precision == 1
+            and 0 <= (published - hit.date).days <= ANCHOR_WINDOW_DAYS
+            and not reports_date(scan, hit, grammar)
+        ):
+            return hit
     return None
 
 
