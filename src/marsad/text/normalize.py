@@ -47,6 +47,9 @@ _BASE.update({chr(0x0660 + i): str(i) for i in range(10)})
 _BASE.update({chr(0x06F0 + i): str(i) for i in range(10)})
 _BASE.update({"،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ","})
 _BASE.update({c: '"' for c in "«»“”„‟"})
+# A hashtag is words of the sentence marked as links (#الجيش_الوطني): its mark and the
+# underscores joining its words are word boundaries, so the words read as in prose.
+_BASE.update({"#": " ", "_": " "})
 _BASE.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 # Latin-1 capitals (À..Þ but not ×) lower by +32, 1:1.
 _BASE.update({chr(c): chr(c + 32) for c in range(0xC0, 0xDF) if c != 0xD7})
