@@ -90,7 +90,14 @@ def merge_into(kept: Candidate, other: Candidate) -> None:
     kept.extra_triggers.append(other.trigger_span)
     kept.reports += other.reports
     kept.hits.extend(h for h in other.hits if h not in kept.hits)
+    _take_trace(kept, other)
     kept.fire("merge.same_act")
+
+
+def _take_trace(kept: Candidate, other: Candidate) -> None:
+    """The event's trace holds the rules that made every report folded into it."""
+    for rule in other.fired:
+        kept.fire(rule)
 
 
 def _merge_actors(kept: Candidate, other: Candidate) -> None:
@@ -171,6 +178,7 @@ def _fold(kept: Candidate, other: Candidate, rule: str) -> None:
     kept.reports += other.reports
     kept.hits.extend(h for h in other.hits if h not in kept.hits)
     kept.weight = max(kept.weight, other.weight)
+    _take_trace(kept, other)
     kept.fire(rule)
 
 
