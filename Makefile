@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_DB := marsad-demo.db
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench fuzz clean pg-start pg-stop
+.PHONY: demo test lint bench fuzz clean pg-start pg-stop web
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# The dashboard's libraries (Leaflet, Chart.js, world-atlas outlines) from npm, pinned by
+# src/marsad/web/package-lock.json, vendored into the package (needs node/npm; cheap when done).
+web: $(STAMP)
+	$(BIN)/python -m marsad.web.build >/dev/null
+
+demo: $(STAMP) web
 	rm -f $(DEMO_DB)
 	$(BIN)/marsad extract examples/articles.jsonl $$(test -f $(SHARED)/seed/seed-article.txt && echo $(SHARED)/seed/seed-article.txt) \
 		--published 2016-06-25 --db sqlite:///$(DEMO_DB) -o demo-events.jsonl

@@ -2,11 +2,14 @@
 
 Runs ``npm ci`` (versions pinned in package-lock.json) in a scratch folder and copies the
 distributed files into ``static/vendor/``, so the installed dashboard needs no CDN and no
-network. Run it before building the wheel (``make`` does).
+network: Leaflet and its marker clusters (the map), Chart.js (the timeline), and world-atlas
+with topojson-client (country outlines drawn when no tile server answers). Run it before
+building the wheel (``make demo`` and ``make test`` do).
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -32,10 +35,26 @@ FILES = {  # npm package → files (relative to the package) to copy
         "dist/MarkerCluster.Default.css",
         "MIT-LICENCE.txt",
     ],
+    # the timeline: stacked bars of events per day by type (the UMD build bundles @kurkle/color)
+    "chart.js": ["dist/chart.umd.min.js", "LICENSE.md"],
+    "@kurkle/color": ["LICENSE.md"],
+    # offline base map: Natural Earth country outlines (TopoJSON) and the decoder to GeoJSON
+    "world-atlas": ["countries-50m.json", "LICENSE"],
+    "topojson-client": ["dist/topojson-client.min.js", "LICENSE"],
 }
 
 
+STAMP = VENDOR / ".package-lock.sha256"  # the lock the vendored files came from
+
+
+def _lock_digest() -> str:
+    return hashlib.sha256((HERE / "package-lock.json").read_bytes()).hexdigest()
+
+
 def built() -> bool:
+    """Every file vendored, from the package-lock.json now in the package."""
+    if not STAMP.exists() or STAMP.read_text().strip() != _lock_digest():
+        return False
     return all((VENDOR / name / Path(f).name).exists() for name, fs in FILES.items() for f in fs)
 
 
@@ -62,6 +81,7 @@ def build(force: bool = False) -> Path:
                 dest = target / ("images" if "/images/" in f else "") / Path(f).name
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(Path(tmp) / "node_modules" / name / f, dest)
+    STAMP.write_text(_lock_digest() + "\n")
     return VENDOR
 
 
