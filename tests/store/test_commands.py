@@ -55,6 +55,12 @@ def test_ingest_query_correct_and_relink(store_url: str, tmp_path: Path) -> None
         json.loads(x) for x in run("correct", "--list", *db).splitlines() if x.startswith("{")
     ]
     assert listed[0]["note"] == "hospital" and listed[0]["value"] == 31
+    run("correct", rows[0]["event_id_cnty"], "--accept", "--note", "checked", *db)
+    listed = [
+        json.loads(x) for x in run("correct", "--list", *db).splitlines() if x.startswith("{")
+    ]
+    assert [c["action"] for c in listed] == ["set", "accept"]
+    assert "nothing to correct" in run("correct", rows[0]["event_id_cnty"], *db, code=2)
     out = run("correct", "mrsc-nope", "fatalities=1", *db, code=2)
     assert "no event or cluster with id 'mrsc-nope'" in out
     assert "articles" in run("show", *db)

@@ -6,7 +6,7 @@ import pytest
 
 from marsad.model import Article
 from marsad.store import Store, StoreError, UnknownIdError
-from marsad.store.corrections import correct, list_corrections
+from marsad.store.corrections import correct, list_corrections, reviewed
 from tests.link.test_link import three_reports
 
 
@@ -70,3 +70,22 @@ def test_bad_corrections_are_clear_and_change_nothing(store: Store) -> None:
     with pytest.raises(StoreError, match="cannot be corrected"):
         correct(store, before[0]["cluster_id"], changes={"colour": "red"})
     assert store.clusters() == before and list_corrections(store) == []
+
+
+def test_accept_changes_nothing_but_marks_the_reports_reviewed(store: Store) -> None:
+    reports = seed(store)
+    before = _fields(store)
+    [cluster] = store.clusters()
+    assert reviewed(store) == set()
+    correct(store, cluster["cluster_id"], accept=True, note="matches the agency wire", author="a")
+    assert _fields(store) == before
+    assert reviewed(store) == {r.event_id for r in reports}
+    [accepted] = list_corrections(store)
+    assert (accepted["action"], accepted["field"], accepted["author"]) == ("accept", None, "a")
+    store.relink_all()
+    assert _fields(store) == before
+
+
+def _fields(store: Store) -> list[dict]:
+    """The clusters without their bookkeeping times (a re-link stamps them anew)."""
+    return [{k: v for k, v in c.items() if not k.endswith("_at")} for c in store.clusters()]

@@ -190,6 +190,12 @@ def correct(
     delete: Annotated[
         bool, typer.Option("--delete", help="Remove this event or cluster from the dataset")
     ] = False,
+    accept: Annotated[
+        bool,
+        typer.Option(
+            "--accept", help="Mark it checked and right (it leaves the dashboard's review queue)"
+        ),
+    ] = False,
     merge: Annotated[
         str | None, typer.Option("--merge", help="Merge with this other event or cluster")
     ] = None,
@@ -226,6 +232,7 @@ def correct(
             target,
             changes=_parse_changes(changes or []),
             delete=delete,
+            accept=accept,
             merge_with=merge,
             split=split_ids,
             note=note,

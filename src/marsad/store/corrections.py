@@ -85,12 +85,17 @@ def correct(
     *,
     changes: dict[str, str] | None = None,
     delete: bool = False,
+    accept: bool = False,
     merge_with: str | None = None,
     split: list[str] | None = None,
     note: str | None = None,
     author: str | None = None,
 ) -> list[int]:
-    """Record one correction (several for several fields) and re-link; returns their ids."""
+    """Record one correction (several for several fields) and re-link; returns their ids.
+
+    ``accept`` records that an analyst checked the event and found it right: it changes no
+    field, and takes the event out of the review queue (``reviewed``).
+    """
     now = dt.datetime.now(dt.UTC)
     author = author or _user()
     with store.writing() as conn:
@@ -109,6 +114,8 @@ def correct(
         touched = list(anchors)
         if delete:
             rows.append({**base, "action": "delete"})
+        if accept:
+            rows.append({**base, "action": "accept"})
         if merge_with is not None:
             _other_kind, other = _kind(conn, merge_with)
             rows.append(
@@ -158,13 +165,27 @@ def correct(
                         .values(link_cell=linking.cell(lat, lon))
                     )
         if not rows:
-            raise StoreError("nothing to correct: give field=value, --delete, --merge or --split")
+            raise StoreError(
+                "nothing to correct: give field=value, --accept, --delete, --merge or --split"
+            )
         ids = [
             conn.execute(insert(CorrectionRow).values(**r).returning(CorrectionRow.id)).scalar_one()
             for r in rows
         ]
         linking.relink_events(conn, touched, now)
     return ids
+
+
+REVIEW_ACTIONS = ("accept", "set")  # an analyst looked at the event: it leaves the queue
+
+
+def reviewed(store: Store) -> set[str]:
+    """Report (event) ids an analyst accepted or corrected: anchors of those corrections."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(CorrectionRow.anchors).where(CorrectionRow.action.in_(REVIEW_ACTIONS))
+        )
+        return {a for (anchors,) in rows for a in anchors}
 
 
 def list_corrections(store: Store) -> list[dict[str, Any]]:

@@ -183,7 +183,7 @@ class CorrectionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     target_id: Mapped[str] = mapped_column(String)
     target_kind: Mapped[str] = mapped_column(String)  # "event" or "cluster"
-    action: Mapped[str] = mapped_column(String)  # set, delete, merge, split
+    action: Mapped[str] = mapped_column(String)  # set, accept, delete, merge, split
     field: Mapped[str | None] = mapped_column(String)
     value: Mapped[Any] = mapped_column(JsonType, nullable=True)
     anchors: Mapped[list[str]] = mapped_column(JsonType)  # member event ids at correction time
