@@ -194,6 +194,44 @@ def test_patch_is_a_recorded_correction(client, auth):
     assert [c["author"] for c in detail["corrections"]] == ["analyst1"]
 
 
+def test_accept_is_recorded_and_leaves_the_review_queue(client, auth):
+    queue = [r["event_id_cnty"] for r in _events(client, review="true")]
+    confidences = [r["confidence"] for r in _events(client, review="true")]
+    assert len(queue) == 2 and confidences == sorted(confidences)
+    sirte = _sirte(client)
+    body = {"accept": True, "note": "تطابق رواية الوكالة", "author": "analyst3"}
+    assert client.patch(f"/api/events/{sirte['event_id_cnty']}", json=body).status_code == 401
+    r = client.patch(f"/api/events/{sirte['event_id_cnty']}", headers=auth, json=body)
+    assert r.status_code == 200, r.text
+    [recorded] = r.json()["corrections"]
+    assert (recorded["action"], recorded["field"], recorded["author"], recorded["note"]) == (
+        "accept",
+        None,
+        "analyst3",
+        "تطابق رواية الوكالة",
+    )
+    assert sorted(recorded["anchors"]) == sorted(sirte["event_ids"].split("; "))
+    assert _sirte(client) == sirte  # accepting changes no field
+    assert sirte["event_id_cnty"] not in [
+        r["event_id_cnty"] for r in _events(client, review="true")
+    ]
+    assert len(_events(client, review="true")) == 1 and len(_events(client)) == 2
+    detail = client.get(f"/api/events/{sirte['event_id_cnty']}").json()
+    assert detail["reviewed"] is True
+    assert [c["action"] for c in detail["corrections"]] == ["accept"]
+    protest = _events(client, type="Protests")[0]["event_id_cnty"]
+    assert client.get(f"/api/events/{protest}").json()["reviewed"] is False
+
+
+def test_review_queue_pages(client):
+    first = client.get("/api/events", params={"review": "true", "limit": 1}).json()
+    assert first["count"] == 1 and first["next_offset"] == 1
+    second = client.get("/api/events", params={"review": "true", "limit": 1, "offset": 1}).json()
+    assert second["next_offset"] is None
+    ids = {first["events"][0]["event_id_cnty"], second["events"][0]["event_id_cnty"]}
+    assert ids == {r["event_id_cnty"] for r in _events(client)}
+
+
 def test_patch_errors_are_clear(client, auth):
     sirte = _sirte(client)["event_id_cnty"]
     cases = [
@@ -201,6 +239,8 @@ def test_patch_errors_are_clear(client, auth):
         ({"changes": {"colour": "red"}, "note": "n", "author": "a"}, "cannot be corrected"),
         ({"changes": {"fatalities": 3}, "author": "a"}, "note"),
         ({"note": "n", "author": "a"}, "nothing to correct"),
+        ({"accept": False, "note": "n", "author": "a"}, "nothing to correct"),
+        ({"accept": True, "note": "", "author": "a"}, "note"),
     ]
     for body, words in cases:
         r = client.patch(f"/api/events/{sirte}", headers=auth, json=body)

@@ -30,6 +30,7 @@ from marsad.export.dataset import cluster_row, report_as_cluster
 from marsad.export.writers import write_csv, write_geojson
 from marsad.model import Article, Event
 from marsad.store import Store, StoreError
+from marsad.store.corrections import reviewed
 from marsad.store.errors import UnknownIdError
 from marsad.store.schema import ClusterRow, CorrectionRow, EventRow
 
@@ -96,6 +97,9 @@ class Correction(BaseModel):
 
     changes: dict[str, str | int | float | bool | None] = Field(
         default_factory=dict, description="field → new value (null clears it)"
+    )
+    accept: bool = Field(
+        False, description="Checked and right: changes nothing, leaves the review queue"
     )
     note: str = Field(min_length=1, description="Why (kept with the correction)")
     author: str = Field(min_length=1, description="Who")
@@ -171,11 +175,19 @@ def create_app(settings: Settings) -> FastAPI:
     def list_events(
         filters: Annotated[dict[str, Any], Depends(event_filters)],
         reports: Annotated[bool, Query(description="One row per article's report")] = False,
+        review: Annotated[
+            bool,
+            Query(description="Review queue: not yet accepted or corrected, least confident first"),
+        ] = False,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
         format: Annotated[str, Query(pattern="^(json|geojson|csv)$")] = "json",  # noqa: A002
     ) -> Response:
-        rows = _rows(store, reports, filters, limit=limit + 1, offset=offset)
+        rows = (
+            _queue(store, reports, filters)[offset : offset + limit + 1]
+            if review
+            else _rows(store, reports, filters, limit=limit + 1, offset=offset)
+        )
         more = len(rows) > limit
         rows = rows[:limit]
         headers = {}
@@ -224,12 +236,15 @@ def create_app(settings: Settings) -> FastAPI:
     def patch_event(event_id: str, body: Correction) -> JSONResponse:
         from marsad.store.corrections import correct
 
-        if not (body.changes or body.merge_with or body.split is not None):
-            raise HTTPException(422, "nothing to correct: give changes, merge_with or split")
+        if not (body.changes or body.accept or body.merge_with or body.split is not None):
+            raise HTTPException(
+                422, "nothing to correct: give changes, accept, merge_with or split"
+            )
         ids = correct(
             store,
             event_id,
             changes={k: _raw(v) for k, v in body.changes.items()},
+            accept=body.accept,
             merge_with=body.merge_with,
             split=body.split,
             note=body.note,
@@ -342,6 +357,22 @@ def _rows(
     return [cluster_row(c) for c in store.clusters(**filters, **page)]
 
 
+def _queue(store: Store, reports: bool, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    """The review queue: rows not yet reviewed, least confident first (then by date and id).
+
+    An event (cluster) stays in the queue until every one of its reports was accepted or
+    corrected, so a report that joins an accepted event puts it back for review.
+    """
+    done = reviewed(store)
+    rows = [r for r in _rows(store, reports, filters) if not _is_reviewed(r, done)]
+    return sorted(rows, key=lambda r: r["confidence"] if r["confidence"] is not None else 0)
+
+
+def _is_reviewed(row: dict[str, Any], done: set[str]) -> bool:
+    ids = [i for i in (row.get("event_ids") or "").split("; ") if i]
+    return bool(ids) and set(ids) <= done
+
+
 def _jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, ensure_ascii=False, default=_default))
 
@@ -411,6 +442,7 @@ def _event_detail(store: Store, event_id: str) -> dict[str, Any]:
         "reports": reports,
         "articles": articles,
         "corrections": _corrections_for(store, [cluster["cluster_id"], *cluster["event_ids"]]),
+        "reviewed": _is_reviewed(cluster_row(cluster), reviewed(store)),
     }
 
 
