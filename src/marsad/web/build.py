@@ -55,7 +55,12 @@ def built() -> bool:
     """Every file vendored, from the package-lock.json now in the package."""
     if not STAMP.exists() or STAMP.read_text().strip() != _lock_digest():
         return False
-    return all((VENDOR / name / Path(f).name).exists() for name, fs in FILES.items() for f in fs)
+    return all(_dest(name, f).exists() for name, fs in FILES.items() for f in fs)
+
+
+def _dest(name: str, file: str) -> Path:
+    """Where a package's file goes: vendor/<package>/[images/]<file name>."""
+    return VENDOR / name / ("images" if "/images/" in file else "") / Path(file).name
 
 
 def build(force: bool = False) -> Path:
@@ -78,7 +83,7 @@ def build(force: bool = False) -> Path:
             if target.exists():
                 shutil.rmtree(target)
             for f in files:
-                dest = target / ("images" if "/images/" in f else "") / Path(f).name
+                dest = _dest(name, f)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(Path(tmp) / "node_modules" / name / f, dest)
     STAMP.write_text(_lock_digest() + "\n")
