@@ -94,7 +94,8 @@ def correct(
     """Record one correction (several for several fields) and re-link; returns their ids.
 
     ``accept`` records that an analyst checked the event and found it right: it changes no
-    field, and takes the event out of the review queue (``reviewed``).
+    field (nor the event's ``updated_at``), and takes the event out of the review queue
+    (``reviewed``).
     """
     now = dt.datetime.now(dt.UTC)
     author = author or _user()
@@ -172,7 +173,8 @@ def correct(
             conn.execute(insert(CorrectionRow).values(**r).returning(CorrectionRow.id)).scalar_one()
             for r in rows
         ]
-        linking.relink_events(conn, touched, now)
+        if any(r["action"] != "accept" for r in rows):  # an accept alone changes no event
+            linking.relink_events(conn, touched, now)
     return ids
 
 
