@@ -11,13 +11,28 @@ const LABELS = {
         actors: "Actors", location: "Location", killed: "Killed", sources: "Sources",
         confidence: "Confidence", correct: "Correct", field: "Field", value: "Value", why: "Why",
         who: "Who", key: "API key", save: "Save correction", reject: "Reject", events: "events",
-        saved: "Correction saved", article: "Article", lang: "العربية" },
+        saved: "Correction saved", article: "Article", lang: "العربية", accept: "Accept",
+        accepted: "Accepted", history: "Corrections", none: "none yet",
+        reviewed: "Reviewed: out of the review queue", unreviewed: "Not reviewed yet",
+        timeline: "Events per day by type", day: "Day", outlines: "Country outlines",
+        act_set: "corrected", act_accept: "accepted", act_delete: "rejected",
+        act_merge: "merged with", act_split: "split" },
   ar: { title: "مرصد", from: "من", to: "إلى", country: "البلد", type: "النوع", any: "الكل",
         actor: "الفاعل", text: "نص", apply: "تطبيق", review: "قائمة المراجعة", date: "التاريخ",
         actors: "الأطراف", location: "المكان", killed: "القتلى", sources: "المصادر",
         confidence: "الثقة", correct: "تصحيح", field: "الحقل", value: "القيمة", why: "السبب",
         who: "المصحح", key: "مفتاح الواجهة", save: "حفظ التصحيح", reject: "رفض", events: "أحداث",
-        saved: "حُفظ التصحيح", article: "المقال", lang: "English" },
+        saved: "حُفظ التصحيح", article: "المقال", lang: "English", accept: "قبول",
+        accepted: "قُبل الحدث", history: "التصحيحات", none: "لا شيء بعد",
+        reviewed: "رُوجع: خرج من قائمة المراجعة", unreviewed: "لم يُراجع بعد",
+        timeline: "الأحداث يوميا حسب النوع", day: "اليوم", outlines: "حدود الدول",
+        act_set: "صُحّح", act_accept: "قُبل", act_delete: "رُفض", act_merge: "دُمج مع",
+        act_split: "قُسّم" },
+};
+const TYPE_AR = {
+  "Battles": "معارك", "Explosions/Remote violence": "انفجارات/عنف عن بعد",
+  "Violence against civilians": "عنف ضد المدنيين", "Protests": "احتجاجات", "Riots": "أعمال شغب",
+  "Strategic developments": "تطورات استراتيجية",
 };
 const SPAN_KIND = {
   actor1: "actor", actor2: "actor", assoc_actor_1: "actor", assoc_actor_2: "actor",
@@ -26,15 +41,45 @@ const SPAN_KIND = {
 };
 
 let lang = localStorage.getItem("marsad.lang") || "en";
-let current = null;
+let current = null;   // the open event's detail
+let byDayType = null; // the last stats, for redrawing the timeline in the other language
+let timeline = null;  // the Chart.js chart
 const params = new URLSearchParams(location.search);
 const tiles = params.get("tiles") || localStorage.getItem("marsad.tiles") ||
   "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
 const map = L.map("map").setView([29, 17], 5);
-L.tileLayer(tiles, { maxZoom: 18, attribution: "© OpenStreetMap contributors" }).addTo(map);
+// Country outlines (Natural Earth, bundled) in a pane of their own, above the tiles and under
+// the markers; when no tile loads they are the base map (filled land on a sea background).
+map.createPane("outlines").style.zIndex = 250;
+const OUTLINE = { pane: "outlines", interactive: false, color: "#6b7b8c", weight: 0.8,
+                  fill: false, className: "country" };
+const outlines = L.geoJSON(null, { style: outlineStyle }).addTo(map);
+if (tiles === "none") goOffline();
+else {
+  L.tileLayer(tiles, { maxZoom: 18, attribution: "© OpenStreetMap contributors" })
+    .on("tileerror", goOffline).addTo(map);
+}
 const markers = L.markerClusterGroup({ disableClusteringAtZoom: 9 });
 map.addLayer(markers);
+
+function offline() { return map.getContainer().classList.contains("offline"); }
+function outlineStyle() {
+  return offline() ? { ...OUTLINE, fill: true, fillColor: "#f4f1ea", fillOpacity: 1 } : OUTLINE;
+}
+function goOffline() {
+  if (offline()) return;
+  map.getContainer().classList.add("offline");
+  outlines.setStyle(outlineStyle());
+}
+
+async function loadOutlines() {
+  const r = await fetch("vendor/world-atlas/countries-50m.json");
+  if (!r.ok) return;
+  const topo = await r.json();
+  outlines.addData(topojson.feature(topo, topo.objects.countries));
+  map.getContainer().dataset.outlines = String(outlines.getLayers().length);
+}
 
 function el(tag, text, attrs) {
   const node = document.createElement(tag);
@@ -48,8 +93,14 @@ function applyLanguage() {
   document.documentElement.lang = lang;
   document.documentElement.dir = lang === "ar" ? "rtl" : "ltr";
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll("[data-i18n-label]")) {
+    node.setAttribute("aria-label", t(node.dataset.i18nLabel));
+  }
   document.getElementById("lang").textContent = t("lang");
+  if (byDayType) drawTimeline(byDayType);
+  if (current) renderPanel(current);
 }
+function typeLabel(type) { return lang === "ar" ? (TYPE_AR[type] || type) : type; }
 
 function filterQuery() {
   const q = new URLSearchParams();
@@ -71,10 +122,11 @@ async function fetchAll(q) {
   return rows;
 }
 
+// The review queue comes from the API: events nobody accepted or corrected, least confident first.
 async function load() {
   const q = filterQuery();
-  let rows = await fetchAll(q);
-  if (document.getElementById("review").checked) rows = rows.sort((a, b) => a.confidence - b.confidence);
+  if (document.getElementById("review").checked) q.set("review", "true");
+  const rows = await fetchAll(q);
   drawMap(rows); drawTable(rows);
   document.getElementById("count").textContent = rows.length + " " + t("events");
   const stats = await (await fetch("api/stats?" + filterQuery())).json();
@@ -90,7 +142,8 @@ function drawMap(rows) {
       radius: 6 + 3 * Math.sqrt(row.fatalities || 0), color: COLOURS[row.event_type] || "#555",
       fillOpacity: 0.7, className: "ev-marker",
     });
-    m.bindTooltip(`${row.event_date || ""} ${row.sub_event_type} ${row.location || ""}`);
+    // a DOM node, not a string: Leaflet puts a string tooltip in as HTML
+    m.bindTooltip(el("span", `${row.event_date || ""} ${row.sub_event_type} ${row.location || ""}`));
     m.on("click", () => openEvent(row.event_id_cnty));
     markers.addLayer(m);
     points.push([row.latitude, row.longitude]);
@@ -113,26 +166,39 @@ function drawTable(rows) {
   }
 }
 
+// Every day from the first to the last (a gap is a day with no event), when under a year.
+function days(byDay) {
+  const known = Object.keys(byDay).sort();
+  if (!known.length) return [];
+  const first = Date.parse(known[0] + "T00:00:00Z"), last = Date.parse(known.at(-1) + "T00:00:00Z");
+  if (!(last - first <= 366 * 86400000)) return known;
+  const out = [];
+  for (let d = first; d <= last; d += 86400000) out.push(new Date(d).toISOString().slice(0, 10));
+  return out;
+}
+
+// Events per day stacked by event type (Chart.js draws on the canvas: no HTML from data).
 function drawTimeline(byDay) {
-  const svg = document.getElementById("timeline");
-  svg.replaceChildren();
-  const days = Object.keys(byDay || {});
-  if (!days.length) return;
-  const width = svg.clientWidth || 600, height = 90, barW = Math.min(40, Math.max(2, width / days.length - 2));
-  const max = Math.max(...days.map(d => Object.values(byDay[d]).reduce((a, b) => a + b, 0)));
-  days.forEach((day, i) => {
-    let y = height - 12;
-    for (const [type, n] of Object.entries(byDay[day])) {
-      const h = (height - 14) * n / max;
-      const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-      rect.setAttribute("x", i * (barW + 2)); rect.setAttribute("y", y - h);
-      rect.setAttribute("width", barW); rect.setAttribute("height", h);
-      rect.setAttribute("fill", COLOURS[type] || "#555");
-      const title = document.createElementNS("http://www.w3.org/2000/svg", "title");
-      title.textContent = `${day} ${type}: ${n}`;
-      rect.append(title); svg.append(rect);
-      y -= h;
-    }
+  byDayType = byDay || {};
+  const labels = days(byDayType);
+  const types = [...new Set(Object.values(byDayType).flatMap(Object.keys))].sort();
+  const datasets = types.map(type => ({
+    label: typeLabel(type), type: "bar", backgroundColor: COLOURS[type] || "#555",
+    data: labels.map(day => (byDayType[day] || {})[type] || 0),
+  }));
+  if (timeline) timeline.destroy();
+  timeline = new Chart(document.getElementById("timeline"), {
+    type: "bar", data: { labels, datasets },
+    options: {
+      animation: false, responsive: true, maintainAspectRatio: false, locale: lang,
+      scales: { x: { stacked: true, reverse: lang === "ar", title: { display: true, text: t("day") } },
+                y: { stacked: true, beginAtZero: true, ticks: { precision: 0 },
+                     position: lang === "ar" ? "right" : "left",
+                     title: { display: true, text: t("events") } } },
+      plugins: { legend: { position: "bottom", rtl: lang === "ar" },
+                 title: { display: true, text: t("timeline") },
+                 tooltip: { rtl: lang === "ar" } },
+    },
   });
 }
 
@@ -164,14 +230,21 @@ function highlighted(text, evidence) {
 async function openEvent(id) {
   const r = await fetch("api/events/" + encodeURIComponent(id));
   if (!r.ok) return;
-  const detail = await r.json();
-  current = detail;
+  current = await r.json();
+  renderPanel(current);
+}
+
+function renderPanel(detail) {
   for (const tr of document.querySelectorAll("#events tbody tr")) {
     tr.classList.toggle("selected", tr.dataset.id === detail.event.event_id_cnty);
   }
   document.getElementById("panel").hidden = false;
   document.getElementById("panel-title").textContent =
     `${detail.event.sub_event_type} — ${detail.event.location || ""}`;
+  const state = document.getElementById("review-state");
+  state.textContent = t(detail.reviewed ? "reviewed" : "unreviewed");
+  state.className = detail.reviewed ? "reviewed" : "unreviewed";
+  drawHistory(detail.corrections || []);
   const dl = document.getElementById("fields");
   dl.replaceChildren();
   for (const [k, v] of Object.entries(detail.event)) {
@@ -194,7 +267,24 @@ async function openEvent(id) {
   }
 }
 
-async function write(method, url, body) {
+// Who changed what and why, oldest first.
+function drawHistory(corrections) {
+  const list = document.getElementById("history");
+  list.replaceChildren();
+  if (!corrections.length) list.append(el("li", t("none"), { class: "none" }));
+  for (const c of corrections) {
+    const what = [t("act_" + c.action)];
+    if (c.field) what.push(`${c.field} = ${JSON.stringify(c.value)}`);
+    else if (c.action === "merge") what.push(String(c.value));
+    const li = el("li", null, { "data-action": c.action });
+    li.append(el("span", (c.created_at || "").slice(0, 16).replace("T", " "), { class: "when" }), " ",
+              el("b", c.author), " ", el("span", what.join(" ")), " — ",
+              el("bdi", c.note));
+    list.append(li);
+  }
+}
+
+async function write(method, url, body, done = "saved") {
   const form = document.getElementById("correct");
   const status = document.getElementById("correct-status");
   const r = await fetch(url, {
@@ -202,7 +292,7 @@ async function write(method, url, body) {
     body: body ? JSON.stringify(body) : undefined,
   });
   const answer = await r.json();
-  status.textContent = r.ok ? t("saved") : (typeof answer.detail === "string"
+  status.textContent = r.ok ? t(done) : (typeof answer.detail === "string"
     ? answer.detail : JSON.stringify(answer.detail));
   if (r.ok) {
     localStorage.setItem("marsad.author", form.author.value);
@@ -218,6 +308,12 @@ document.getElementById("correct").addEventListener("submit", (ev) => {
   write("PATCH", "api/events/" + encodeURIComponent(current.event.event_id_cnty),
         { changes: { [f.field.value]: f.value.value }, note: f.note.value, author: f.author.value });
 });
+document.getElementById("accept").addEventListener("click", () => {
+  const f = document.getElementById("correct");
+  if (!f.note.reportValidity() || !f.author.reportValidity()) return;
+  write("PATCH", "api/events/" + encodeURIComponent(current.event.event_id_cnty),
+        { accept: true, note: f.note.value, author: f.author.value }, "accepted");
+});
 document.getElementById("reject").addEventListener("click", () => {
   const f = document.getElementById("correct");
   if (!f.reportValidity()) return;
@@ -225,12 +321,17 @@ document.getElementById("reject").addEventListener("click", () => {
   write("DELETE", "api/events/" + encodeURIComponent(current.event.event_id_cnty) + "?" + q);
 });
 document.getElementById("filters").addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
-document.getElementById("review").addEventListener("change", load);
+document.getElementById("review").addEventListener("change", (ev) => {
+  localStorage.setItem("marsad.review", ev.target.checked ? "1" : "");
+  load();
+});
 document.getElementById("lang").addEventListener("click", () => {
   lang = lang === "en" ? "ar" : "en";
   localStorage.setItem("marsad.lang", lang);
   applyLanguage();
 });
 document.getElementById("correct").author.value = localStorage.getItem("marsad.author") || "";
+document.getElementById("review").checked = localStorage.getItem("marsad.review") === "1";
 applyLanguage();
 load();
+loadOutlines();
