@@ -9,7 +9,9 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,8 +23,9 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 
 
-@pytest.fixture
-def server(tmp_path: Path, pipeline) -> Iterator[str]:
+@contextmanager
+def serving(url: str) -> Iterator[str]:
+    """A live uvicorn on 127.0.0.1 over the store at ``url``; yields the dashboard's address."""
     import uvicorn
 
     from marsad.api.app import Settings, create_app
@@ -30,9 +33,7 @@ def server(tmp_path: Path, pipeline) -> Iterator[str]:
 
     if not built() and shutil.which("npm") is None:
         pytest.skip("dashboard libraries not vendored and no npm: python -m marsad.web.build")
-    build()  # vendors Leaflet from npm once (package-lock.json)
-    url = f"sqlite:///{tmp_path / 'web.db'}"
-    fill(url, pipeline)
+    build()  # vendors the npm libraries once (package-lock.json)
     app = create_app(Settings(db=url, api_key=API_KEY))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -44,14 +45,17 @@ def server(tmp_path: Path, pipeline) -> Iterator[str]:
     deadline = time.monotonic() + 20
     while not srv.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    srv.should_exit = True
-    thread.join(10)
-    app.state.store.close()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+        app.state.store.close()
 
 
-@pytest.fixture
-def page(server: str):
+@contextmanager
+def browsing(address: str) -> Iterator[Any]:
+    """A page of Debian's headless chromium on ``address``, tile servers unreachable."""
     if CHROMIUM is None:
         pytest.skip("Debian chromium not installed (apt-get install -y chromium)")
     playwright = pytest.importorskip("playwright.sync_api")
@@ -64,9 +68,25 @@ def page(server: str):
         pg.dialogs = dialogs  # type: ignore[attr-defined]
         # no tiles from the network in tests: the map must work without them
         pg.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
-        pg.goto(server)
+        pg.goto(address)
+        try:
+            yield pg
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path, pipeline) -> Iterator[str]:
+    url = f"sqlite:///{tmp_path / 'web.db'}"
+    fill(url, pipeline)
+    with serving(url) as address:
+        yield address
+
+
+@pytest.fixture
+def page(server: str) -> Iterator[Any]:
+    with browsing(server) as pg:
         yield pg
-        browser.close()
 
 
 def test_filter_marker_evidence_correction_and_escaping(page):
