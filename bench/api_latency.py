@@ -64,6 +64,7 @@ def main() -> None:
         "/api/events?limit=1000": {"limit": 1000},
         "/api/events?format=geojson": {"format": "geojson", "limit": 1000},
         "/api/events?type=Battles": {"type": "Battles"},
+        "/api/events?review=true": {"review": "true"},
         "/api/stats": None,
         f"/api/events/{one}": None,
     }
