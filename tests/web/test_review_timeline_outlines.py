@@ -85,6 +85,7 @@ def test_country_outlines_under_the_markers_without_tiles(page, examples):
     assert outlines.count() > 200  # Natural Earth's countries, from the bundled world-atlas
     # tiles are unreachable in tests: the map goes offline and the outlines become the land
     assert "offline" in (page.get_attribute("#map", "class") or "")
+    assert "Natural Earth" in page.locator(".leaflet-control-attribution").inner_text()
     assert outlines.first.get_attribute("fill") not in (None, "none")
     z = page.evaluate(
         """() => [".leaflet-tile-pane", ".leaflet-outlines-pane", ".leaflet-overlay-pane"]

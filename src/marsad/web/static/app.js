@@ -54,7 +54,7 @@ const map = L.map("map").setView([29, 17], 5);
 map.createPane("outlines").style.zIndex = 250;
 const OUTLINE = { pane: "outlines", interactive: false, color: "#6b7b8c", weight: 0.8,
                   fill: false, className: "country" };
-const outlines = L.geoJSON(null, { style: outlineStyle }).addTo(map);
+const outlines = L.geoJSON(null, { style: outlineStyle, attribution: "Natural Earth" }).addTo(map);
 if (tiles === "none") goOffline();
 else {
   L.tileLayer(tiles, { maxZoom: 18, attribution: "© OpenStreetMap contributors" })
