@@ -12,13 +12,16 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.extract.classes import words_of
 from marsad.extract.scan import ArticleScan
 from marsad.extract.settings import SETTINGS
 from marsad.lexicon.grammar import Grammar
 from marsad.model import Span
+
+if TYPE_CHECKING:
+    from marsad.extract.context import ArticleContext
 
 BACKGROUND_DAYS = SETTINGS.background_days
 ANCHOR_WINDOW_DAYS = SETTINGS.anchor_window_days
@@ -141,43 +144,57 @@ RELATIVE_DATE_REACH = SETTINGS.relative_date_reach
 CONTEXT_DATES = frozenset({"date.running", "date.next_sentences", "date.anchor"})
 
 
-def remention_date(
-    scan: ArticleScan, sub_event_type: str, trigger_pos: int, grammar: Grammar, generic: bool
-) -> DateChoice | None:
-    """The day a re-mention of the act in another sentence gives it in a relative clause
-    ("... عملية القصف التي وقعت الثلاثاء"), for an act its own sentence does not date.
+@dataclass(slots=True, frozen=True)
+class Remention:
+    """A re-mention of an act with its own date in a relative clause."""
 
-    A re-mention is a trigger of the act's sub-event type, or (``generic``: when no act
-    of another kind could be meant) a generic act noun (الهجوم، الحادث), followed by a
-    relative pronoun; its date is the first recent exact date in
-    the next ``relative_date_reach`` words of its sentence that no reporting verb governs.
-    Only one such date in the article counts: two re-mentions on two days name two acts.
-    """
+    sub_event_type: str | None  # None: a generic act noun (الهجوم، الحادث)
+    sentence: int
+    hit: Any  # the DateHit
+
+
+def rementions(scan: ArticleContext, grammar: Grammar) -> list[Remention]:
+    """Every trigger or generic act noun of the article followed by a relative pronoun
+    whose clause dates it ("... عملية القصف التي وقعت الثلاثاء"): the first recent exact
+    date in the next ``relative_date_reach`` words of its sentence that no reporting verb
+    governs. Found once per article; each act then reads the ones that fit it."""
     published = scan.doc.article.published
     if published is None:
-        return None
-    own = scan.doc.sentences[scan.doc.sentence_index(trigger_pos)]
-    heads = [h for h in scan.triggers.hits if h.entry.sub_event_type == sub_event_type]
-    if generic:
-        heads += scan.cues_named("generic_act_nouns").hits
-    found: dict[dt.date, Any] = {}
-    for head in heads:
-        if own[0] <= head.nstart < own[1]:
-            continue
+        return []
+    heads = [(h, h.entry.sub_event_type) for h in scan.triggers.hits]
+    heads += [(h, None) for h in scan.cues_named("generic_act_nouns").hits]
+    found = []
+    for head, kind in heads:
         hit = _relative_clause_date(scan, head.nend, published, grammar)
         if hit is not None:
-            found.setdefault(hit.date, hit)
-    if len(found) != 1:
+            found.append(Remention(kind, scan.doc.sentence_index(head.nstart), hit))
+    return found
+
+
+def remention_date(
+    scan: ArticleScan, found: list[Remention], sub_event_type: str, sentence: int, generic: bool
+) -> DateChoice | None:
+    """The day a re-mention of the act in another sentence gives it, for an act its own
+    sentence does not date: one of its sub-event type, or (``generic``: when no act of
+    another kind could be meant) a generic act noun. Only one such day in the article
+    counts: two re-mentions on two days name two acts."""
+    days = {
+        r.hit.date: r.hit
+        for r in found
+        if r.sentence != sentence
+        and (r.sub_event_type == sub_event_type or (generic and r.sub_event_type is None))
+    }
+    if len(days) != 1:
         return None
-    hit = next(iter(found.values()))
+    hit = next(iter(days.values()))
     return DateChoice(hit.date, 1, scan.doc.span(hit.nstart, hit.nend), source="date.remention")
 
 
 def _relative_clause_date(
-    scan: ArticleScan, head_end: int, published: dt.date, grammar: Grammar
+    scan: ArticleContext, head_end: int, published: dt.date, grammar: Grammar
 ) -> Any:
     tokens = scan.doc.tokens
-    i = bisect.bisect_left([t.nstart for t in tokens], head_end)
+    i = bisect.bisect_left(scan._token_bounds()[0], head_end)
     if i >= len(tokens) or tokens[i].text not in words_of("relative_pronouns"):
         return None
     sentence_end = scan.doc.sentences[scan.doc.sentence_index(tokens[i].nstart)][1]

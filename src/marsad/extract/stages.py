@@ -282,12 +282,15 @@ def date_acts(ctx: ArticleContext, acts: list[Act]) -> list[Act]:
     """Each act's date (CODEBOOK §5); an act older than the background window is dropped."""
     out = []
     kinds = {act.sub_event_type for act in acts}
+    found: list[dating.Remention] | None = None
     for act in acts:
         when = dating.date_for(ctx, act.trigger_nstart, act.clause, ctx.anchor, ctx.grammar)
         if when.source in dating.CONTEXT_DATES:
-            remention = dating.remention_date(
-                ctx, act.sub_event_type, act.trigger_nstart, ctx.grammar, generic=len(kinds) == 1
-            )
+            if found is None:
+                found = dating.rementions(ctx, ctx.grammar)
+            sentence = ctx.doc.sentence_index(act.trigger_nstart)
+            generic = len(kinds) == 1
+            remention = dating.remention_date(ctx, found, act.sub_event_type, sentence, generic)
             when = remention or when
         if when.background:
             drop(ctx, act, "date.background", "dated before the background window")
