@@ -14,6 +14,7 @@ from marsad.extract import background
 from marsad.extract.classes import grammar_classes, is_cue_class
 from marsad.extract.context import ArticleContext, Focus
 from marsad.extract.rules import Answer, Arg, predicate
+from marsad.geo.evidence import load_evidence
 from marsad.lexicon.grammar import load_grammar
 from marsad.text.clitics import CLITICS as C
 
@@ -158,6 +159,23 @@ def next_word_in(ctx: ArticleContext, focus: Focus, **kw) -> Answer:
     if following and following[0] in grammar_classes()[kw["class"]]:
         at = norm.find(following[0], focus.nend)
         return [(at, at + len(following[0]))]
+    return None
+
+
+@predicate("after_given_name")
+def after_given_name(ctx: ArticleContext, focus: Focus) -> Answer:
+    """The word right before a trigger written with the article is a given name
+    (geo/data/given_names.txt): it is then a family name (إبراهيم القناص), not an act."""
+    norm = ctx.doc.norm
+    start = focus.nstart
+    while start > 0 and norm[start - 1].isalpha():
+        start -= 1
+    if not norm[start : focus.nend].startswith(C.article):
+        return None  # a family name read as a trigger is a definite noun (القناص)
+    words = norm[max(0, start - 24) : start].split()
+    if words and words[-1] in load_evidence().given:
+        at = norm.rfind(words[-1], 0, start)
+        return [(at, at + len(words[-1]))]
     return None
 
 
