@@ -15,9 +15,9 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
 from marsad.options import (
     DEFAULT_MAX_CHARS,
+    DEFAULT_MIN_CONFIDENCE,
     DEFAULT_TIME_LIMIT,
     parse_date_option,
     store_url_problem,

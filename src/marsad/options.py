@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import typer
 
@@ -14,6 +16,21 @@ DEFAULT_MAX_CHARS = 1_000_000
 # a timer signal can interrupt the extraction (the main thread on POSIX: the
 # ``extract`` command and each ``batch`` worker process).
 DEFAULT_TIME_LIMIT = 120.0
+
+
+def _default_min_confidence() -> float:
+    """The threshold stored beside the confidence weights (``extract/data/confidence.json``).
+
+    Read here with ``json`` alone so that the command modules can show it as the
+    ``--min-confidence`` default without importing the extractor (pydantic, the lexicon,
+    the automaton) at start-up. ``marsad.extract.confidence`` validates the same file when
+    a command runs; tests/test_startup.py checks that both read the same number.
+    """
+    path = Path(__file__).parent / "extract" / "data" / "confidence.json"
+    return float(json.loads(path.read_text(encoding="utf-8"))["threshold"])
+
+
+DEFAULT_MIN_CONFIDENCE = _default_min_confidence()
 
 
 def parse_date_option(value: str | None) -> dt.date | None:

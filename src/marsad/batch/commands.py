@@ -10,9 +10,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from marsad.batch.progress import progress_bar
-from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
 from marsad.options import (
     DEFAULT_MAX_CHARS,
+    DEFAULT_MIN_CONFIDENCE,
     DEFAULT_TIME_LIMIT,
     parse_date_option,
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import signal
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
+from marsad.options import DEFAULT_MIN_CONFIDENCE
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -74,6 +73,8 @@ def watch(
         float, typer.Option(min=0.0, max=1.0, help="Drop events below this confidence")
     ] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
+    import asyncio
+
     from marsad.live.sources import SourcesError, load_sources
     from marsad.live.watch import Watcher
     from marsad.pipeline import Pipeline
@@ -107,6 +108,8 @@ def watch(
 
 
 async def _forever(watcher, live: bool) -> None:
+    import asyncio
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

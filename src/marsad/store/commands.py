@@ -12,8 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
-from marsad.options import parse_date_option
+from marsad.options import DEFAULT_MIN_CONFIDENCE, parse_date_option
 
 err = Console(stderr=True, soft_wrap=True)  # one message, one line: greppable
 out = Console()
