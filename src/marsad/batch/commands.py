@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from marsad.batch.progress import progress_bar
+from marsad.batch.sizes import MAX_PARTITION_SIZE, MIN_PARTITION_SIZE, PARTITIONS_PER_WORKER
 from marsad.options import (
     DEFAULT_MAX_CHARS,
     DEFAULT_MIN_CONFIDENCE,
@@ -30,7 +31,14 @@ def batch(
     workers: Annotated[
         int | None, typer.Option(min=1, help="Local worker processes (default: all cores)")
     ] = None,
-    partition_size: Annotated[int, typer.Option(min=1, help="Articles per partition")] = 2000,
+    partition_size: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Articles per partition (default: from the input and --workers, "
+            f"{PARTITIONS_PER_WORKER} per worker, {MIN_PARTITION_SIZE}-{MAX_PARTITION_SIZE} each)",
+        ),
+    ] = None,
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler, e.g. tcp://10.0.0.5:8786")
     ] = None,
@@ -83,6 +91,7 @@ def batch(
             on_result=advance_skipped,
             on_articles=lambda n: progress.advance(task, n),
             budget=Budget(max_chars=max_chars, seconds=time_limit),
+            articles=total,
         )
     done = len(result.partitions) - result.skipped - len(result.failed)
     err.print(

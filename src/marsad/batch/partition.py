@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from marsad.batch.sizes import auto_partition_size
 from marsad.ingest import RejectLog, read_articles, read_sourced
 from marsad.model import Article, Reject, text_hash
 
@@ -88,3 +89,12 @@ def _spec(
         fingerprint=fingerprint(batch, rejects),
         origins=tuple(origins),
     )
+
+
+__all__ = [
+    "PartitionSpec",
+    "auto_partition_size",
+    "count_articles",
+    "fingerprint",
+    "iter_partitions",
+]

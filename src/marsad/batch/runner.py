@@ -20,7 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.batch.guard import Budget
-from marsad.batch.partition import PartitionSpec, count_articles, iter_partitions
+from marsad.batch.partition import (
+    PartitionSpec,
+    auto_partition_size,
+    count_articles,
+    iter_partitions,
+)
 from marsad.batch.warm import prebuild_gazetteer_cache
 from marsad.batch.worker import (
     KINDS,
@@ -34,6 +39,7 @@ from marsad.batch.worker import (
 from marsad.extract.confidence import DEFAULT_MIN_CONFIDENCE
 
 MANIFEST = "_manifest.json"
+PLAN = "_plan.json"  # the partition size chosen for these inputs, written before any work
 MAX_ATTEMPTS = 3  # a partition whose worker dies this often is reported as failed, not fatal
 
 OnResult = Callable[[PartitionResult], None]
@@ -71,7 +77,7 @@ def run_batch(
     inputs: Iterable[str | Path],
     out_dir: str | Path,
     *,
-    partition_size: int = 2000,
+    partition_size: int | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
     published: dt.date | None = None,
@@ -79,9 +85,15 @@ def run_batch(
     on_result: OnResult | None = None,
     on_articles: OnArticles | None = None,
     budget: Budget | None = None,
+    articles: int | None = None,
 ) -> BatchResult:
     """Extract all inputs into ``out_dir`` (one set of Parquet files per partition).
 
+    ``partition_size``: articles per partition; None sizes them from the input and the
+    worker count (``auto_partition_size``; ``articles`` is the input's article count if
+    the caller already has it, else it is counted here). The size chosen is kept in
+    ``_plan.json``, so a resumed run on the same inputs cuts the same partitions even with
+    another worker count.
     ``workers``: local processes (default: all cores; 1 runs in this process).
     ``scheduler``: a Dask scheduler address; then ``workers`` is ignored and
     ``out_dir`` must be visible to every Dask worker under the same path.
@@ -98,6 +110,9 @@ def run_batch(
     logging.getLogger("marsad.ingest").setLevel(logging.ERROR)  # rejects go to Parquet
     started = time.perf_counter()
     budget = budget or Budget()
+    n = workers or os.cpu_count() or 1
+    if partition_size is None:
+        partition_size = _planned_size(out, inputs, published, n, articles)
     specs = iter_partitions(inputs, partition_size, published)
     results: list[PartitionResult] = []
 
@@ -112,7 +127,6 @@ def run_batch(
     if scheduler:
         _run_dask(pending, out, min_confidence, scheduler, record, budget)
     else:
-        n = workers or os.cpu_count() or 1
         tick = (lambda: on_articles(1)) if on_articles is not None else None
         if n <= 1:
             for spec in pending:
@@ -125,6 +139,27 @@ def run_batch(
     _remove_stale_partitions(out, {r.name for r in results})
     write_manifest(batch, inputs, partition_size)
     return batch
+
+
+def _planned_size(
+    out: Path, inputs: list[Path], published: dt.date | None, workers: int, articles: int | None
+) -> int:
+    """The partition size of an earlier run on the same inputs, else one sized for them."""
+    key = {"inputs": [str(p.resolve()) for p in inputs], "published": str(published)}
+    path = out / PLAN
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        plan = json.loads(path.read_text(encoding="utf-8"))
+        if {k: plan[k] for k in key} == key and int(plan["partition_size"]) >= 1:
+            return int(plan["partition_size"])
+    if articles is None:
+        articles = count_articles(inputs, published)
+    size = auto_partition_size(articles, workers)
+    tmp = path.with_name(f".{PLAN}.{os.getpid()}.tmp")
+    with contextlib.suppress(OSError):
+        plan = {**key, "articles": articles, "workers": workers, "partition_size": size}
+        tmp.write_text(json.dumps(plan, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+    return size
 
 
 def _pending(
