@@ -7,9 +7,13 @@ with ``--scaling`` the wall time of ``marsad batch`` with 1 and 2 workers.
 
 What users feel is measured too, each against a bare pass (``json.loads`` + one
 ``\w+`` findall) run alternately in the same session: ``marsad extract`` end to end
-as whole processes (A/B), the in-process pipeline (A/B), and start-up of
-``marsad --help`` and a one-article ``marsad extract`` warm and cold (cold = a fresh
-private ``MARSAD_CACHE_DIR``), with the peak RSS of every process.
+as whole processes (A/B), the in-process pipeline and the Aho-Corasick floor (the
+project normaliser plus one pass of the lexicon automaton over the same articles:
+what an extractor of this kind cannot go below) (A/B/C), start-up of ``marsad --help``
+and a one-article ``marsad extract`` warm and cold (cold = a fresh private
+``MARSAD_CACHE_DIR``), and ``marsad batch`` with 1 and 2 workers on the first three
+day files, with the peak RSS of every process (the batch parent and each worker).
+Every child process runs this checkout's ``src`` (``PYTHONPATH``), whatever is installed.
 """
 
 from __future__ import annotations
@@ -162,52 +166,112 @@ def full_pass(articles, profile_out: Path | None) -> dict:
     }
 
 
-def scaling(corpus: Path, limit: int | None, partition_size: int) -> dict:
-    """Wall time of ``marsad batch`` with 1 and 2 workers, each in a fresh process."""
-    runs = {}
-    marsad = Path(sys.executable).with_name("marsad")
-    for workers in (1, 2):
-        with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
-            inputs = [str(corpus)]
-            if limit:
-                subset = Path(tmp) / "subset.jsonl"
-                articles, _ = load_articles(corpus, limit)
-                subset.write_text(
-                    "".join(a.model_dump_json() + "\n" for a in articles), encoding="utf-8"
-                )
-                inputs = [str(subset)]
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            started = time.perf_counter()
-            subprocess.run(
-                [
-                    str(marsad),
+MARSAD_CODE = "import sys; from marsad.cli import app; sys.exit(app())"
+
+
+def marsad_cmd() -> list[str]:
+    """The ``marsad`` script beside this interpreter (what a user runs), else the same call."""
+    script = Path(sys.executable).with_name("marsad")
+    return [str(script)] if script.exists() else [sys.executable, "-c", MARSAD_CODE]
+
+
+def child_env(cache: Path) -> dict[str, str]:
+    """Children run this checkout's code with the bench's private cache."""
+    src = str(ROOT / "src")
+    path = os.environ.get("PYTHONPATH")
+    return {
+        **os.environ,
+        "PYTHONPATH": src + (os.pathsep + path if path else ""),
+        "MARSAD_CACHE_DIR": str(cache),
+    }
+
+
+def run_tree(cmd: list[str], env: dict, interval: float = 0.02) -> dict:
+    """Wall time and the peak RSS of every process of a run (psutil, polled): the parent,
+    its largest child (a batch worker) and the largest sum over the tree."""
+    import psutil
+
+    peaks: dict[int, float] = {}
+    tree_peak = 0.0
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env
+    )
+    root = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        total = 0.0
+        try:
+            members = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            members = []
+        for member in members:
+            try:
+                rss = member.memory_info().rss / 2**20
+            except psutil.Error:
+                continue
+            total += rss
+            peaks[member.pid] = max(peaks.get(member.pid, 0.0), rss)
+        tree_peak = max(tree_peak, total)
+        time.sleep(interval)
+    wall = time.perf_counter() - started
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode != 0:
+        raise RuntimeError(f"{cmd[:3]} failed ({proc.returncode}): {stderr[-500:]}")
+    children = [v for pid, v in peaks.items() if pid != proc.pid]
+    return {
+        "wall_s": wall,
+        "parent_rss_mb": peaks.get(proc.pid, 0.0),
+        "max_child_rss_mb": max(children, default=0.0),
+        "processes": len(peaks),
+        "tree_peak_mb": tree_peak,
+    }
+
+
+def first_day_files(corpus: Path, days: int = 3) -> list[Path]:
+    return sorted(corpus.glob("*.zip"))[:days] if corpus.is_dir() else [corpus]
+
+
+def scaling(inputs: list[Path], env: dict, runs: int, partition_size: int | None) -> dict:
+    """``marsad batch`` with 1 and 2 workers on ``inputs``, alternated, each a fresh process."""
+    out: dict = {"inputs": [str(p) for p in inputs], "runs": runs, "1": [], "2": []}
+    for i in range(runs):
+        for workers in (1, 2) if i % 2 == 0 else (2, 1):
+            with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
+                cmd = [
+                    *marsad_cmd(),
                     "batch",
-                    *inputs,
+                    *map(str, inputs),
                     "-o",
                     str(Path(tmp) / "out"),
                     "--workers",
                     str(workers),
-                    "--partition-size",
-                    str(partition_size),
-                    "--no-count",
-                ],
-                check=True,
-                capture_output=True,
-                cwd=ROOT,
-            )
-            wall = time.perf_counter() - started
-            after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            manifest = json.loads((Path(tmp) / "out" / "_manifest.json").read_text())
-            runs[str(workers)] = {
-                "wall_s": wall,
-                "articles": manifest["articles"],
-                "events": manifest["events"],
-                "articles_per_s": manifest["articles"] / wall,
-                # largest process of this run (parent or a worker), if it beat earlier runs
-                "max_child_rss_mb": after / 1024 if after > before else None,
-            }
-    runs["speedup_2_over_1"] = runs["1"]["wall_s"] / runs["2"]["wall_s"]
-    return runs
+                ]
+                if partition_size:
+                    cmd += ["--partition-size", str(partition_size)]
+                run = run_tree(cmd, env)
+                manifest = json.loads((Path(tmp) / "out" / "_manifest.json").read_text())
+                run.update(
+                    articles=manifest["articles"],
+                    events=manifest["events"],
+                    partitions=len(manifest["partitions"]),
+                    partition_size=manifest["partition_size"],
+                )
+                out[str(workers)].append(run)
+    for workers in ("1", "2"):
+        rows = out[workers]
+        wall = _median([r["wall_s"] for r in rows])
+        out[f"summary_{workers}"] = {
+            "median_wall_s": wall,
+            "articles_per_s": rows[0]["articles"] / wall,
+            "partitions": rows[0]["partitions"],
+            "partition_size": rows[0]["partition_size"],
+            "max_parent_rss_mb": max(r["parent_rss_mb"] for r in rows),
+            "max_worker_rss_mb": max(r["max_child_rss_mb"] for r in rows),
+            "tree_peak_mb": max(r["tree_peak_mb"] for r in rows),
+        }
+    out["speedup_2_over_1"] = out["summary_1"]["median_wall_s"] / out["summary_2"]["median_wall_s"]
+    out["same_events"] = len({r["events"] for r in out["1"] + out["2"]}) == 1
+    return out
 
 
 BARE_CODE = r"""
@@ -265,14 +329,14 @@ def write_jsonl(articles, path: Path) -> None:
 
 def cli_ab(lines_file: Path, n: int, runs: int, env: dict) -> dict:
     """``marsad extract`` vs the bare process on the same file, alternated A/B."""
-    marsad = str(Path(sys.executable).with_name("marsad"))
     bare, cli = [], []
     with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
         for _ in range(runs):
             bare.append(run_process([sys.executable, "-c", BARE_CODE, str(lines_file)], env))
             cli.append(
                 run_process(
-                    [marsad, "extract", str(lines_file), "-o", str(Path(tmp) / "out.jsonl")], env
+                    [*marsad_cmd(), "extract", str(lines_file), "-o", str(Path(tmp) / "out.jsonl")],
+                    env,
                 )
             )
     bare_s, cli_s = _median([r["wall_s"] for r in bare]), _median([r["wall_s"] for r in cli])
@@ -295,15 +359,32 @@ def bare_inprocess(lines: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def floor_pass(texts: list[str], automaton, pad) -> float:
+    """The Aho-Corasick floor: normalise each text and run the lexicon automaton once over it."""
+    from marsad.text.normalize import normalize
+
+    started = time.perf_counter()
+    for text in texts:
+        norm = normalize(text).text
+        for _hit in automaton.iter(" " + pad.sub(" ", norm) + " "):
+            pass
+    return time.perf_counter() - started
+
+
 def inprocess_ab(articles, runs: int) -> dict:
-    """Pipeline.extract vs the bare pass over the same articles, alternated A/B."""
+    """Pipeline.extract vs the bare pass vs the floor over the same articles, alternated."""
+    from marsad.lexicon import matcher as lexicon_matcher
     from marsad.pipeline import Pipeline
 
     pipeline = Pipeline()
+    automaton = pipeline.extractor.lexicon.matcher._automaton
+    pad = lexicon_matcher._NONLETTER_NOT_SPACE
     lines = [a.model_dump_json() for a in articles]
-    bare, full = [], []
+    texts = [a.text for a in articles]
+    bare, floor, full = [], [], []
     for _ in range(runs):
         bare.append(bare_inprocess(lines))
+        floor.append(floor_pass(texts, automaton, pad))
         started = time.perf_counter()
         for article in articles:
             with contextlib.suppress(Exception):
@@ -314,24 +395,27 @@ def inprocess_ab(articles, runs: int) -> dict:
         "articles": n,
         "runs": runs,
         "bare_s": bare,
+        "floor_s": floor,
         "pipeline_s": full,
         "bare_articles_per_s": n / _median(bare),
+        "floor_articles_per_s": n / _median(floor),
         "pipeline_articles_per_s": n / _median(full),
         "ratio": _median(bare) / _median(full),
+        "floor_ratio": _median(bare) / _median(floor),
+        "pipeline_over_floor": _median(floor) / _median(full),
     }
 
 
 def startup_warm_cold(runs: int, env: dict) -> dict:
     """``marsad --help`` and a one-article ``marsad extract``, warm and with a fresh cache."""
-    marsad = str(Path(sys.executable).with_name("marsad"))
     out: dict[str, list[dict]] = {"help": [], "extract_warm": [], "extract_cold": []}
     with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
         one = Path(tmp) / "one.jsonl"
         one.write_text(json.dumps(ONE_ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
-        extract = [marsad, "extract", str(one), "-o", str(Path(tmp) / "out.jsonl")]
+        extract = [*marsad_cmd(), "extract", str(one), "-o", str(Path(tmp) / "out.jsonl")]
         run_process(extract, env)  # warms the bench's private cache
         for i in range(runs):
-            out["help"].append(run_process([marsad, "--help"], env))
+            out["help"].append(run_process([*marsad_cmd(), "--help"], env))
             out["extract_warm"].append(run_process(extract, env))
             cold_env = {**env, "MARSAD_CACHE_DIR": str(Path(tmp) / f"cold-{i}")}
             out["extract_cold"].append(run_process(extract, cold_env))
@@ -371,6 +455,16 @@ def render_users(result: dict, console: Console) -> None:
     )
     table.add_row("  bare in-process", f"{inp['bare_articles_per_s']:,.0f} art/s", "")
     table.add_row("  ratio pipeline / bare", f"1/{1 / inp['ratio']:.1f}", "≥ 1/8")
+    table.add_row(
+        "  Aho-Corasick floor (normalise + one automaton pass)",
+        f"{inp['floor_articles_per_s']:,.0f} art/s",
+        "",
+    )
+    table.add_row(
+        "  ratio floor / bare; pipeline / floor",
+        f"1/{1 / inp['floor_ratio']:.1f}; 1/{1 / inp['pipeline_over_floor']:.1f}",
+        "",
+    )
     st = result["startup_cli"]
     table.add_row("marsad --help", f"{st['help']['median_wall_s']:.2f} s", "≤ 0.3 s")
     table.add_row(
@@ -384,6 +478,29 @@ def render_users(result: dict, console: Console) -> None:
         f"{st['extract_warm']['max_rss_mb']:.0f} / {st['extract_cold']['max_rss_mb']:.0f} MB",
         "≤ 300 MB",
     )
+    for key, label in (("scaling", "three day files"), ("scaling_corpus", "whole corpus")):
+        if key not in result:
+            continue
+        sc = result[key]
+        one, two = sc["summary_1"], sc["summary_2"]
+        table.add_row(
+            f"batch on {label}, 1 / 2 workers",
+            f"{one['articles_per_s']:,.0f} / {two['articles_per_s']:,.0f} art/s",
+            "",
+        )
+        table.add_row(
+            "  partitions; speed-up 2 / 1",
+            f"{two['partitions']} of {two['partition_size']}; {sc['speedup_2_over_1']:.2f}×",
+            "≥ 1.8×",
+        )
+        table.add_row(
+            "  peak RSS parent / largest worker (2 workers)",
+            f"{two['max_parent_rss_mb']:.0f} / {two['max_worker_rss_mb']:.0f} MB",
+            "≤ 300 MB",
+        )
+        table.add_row(
+            "  peak RSS 1 worker (in-process)", f"{one['max_parent_rss_mb']:.0f} MB", "≤ 300 MB"
+        )
     table.add_row(
         "load average at start / end",
         " / ".join(f"{x:.2f}" for x in (result["load_start"][0], result["load_end"][0])),
@@ -409,11 +526,6 @@ def render(result: dict, console: Console) -> None:
     table.add_row("peak RSS, benchmark process", f"{result['peak_rss_mb']:.0f} MB", "")
     table.add_row("  of which articles in memory", f"{result['articles_rss_mb']:.0f} MB", "")
     table.add_row("events / 1,000 articles", f"{full['events_per_1000']}", "")
-    if "scaling" in result:
-        sc = result["scaling"]
-        table.add_row("batch 1 worker", f"{sc['1']['articles_per_s']:,.0f} art/s", "")
-        table.add_row("batch 2 workers", f"{sc['2']['articles_per_s']:,.0f} art/s", "")
-        table.add_row("speed-up 2 / 1", f"{sc['speedup_2_over_1']:.2f}×", "≥ 1.7×")
     console.print(table)
     outlets = Table(title="events per 1,000 articles by outlet")
     for col in ("source", "articles", "events", "per 1,000"):
@@ -425,6 +537,15 @@ def render(result: dict, console: Console) -> None:
     console.print(outlets)
 
 
+def _git_head() -> str | None:
+    with contextlib.suppress(OSError, subprocess.CalledProcessError):
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, check=True
+        )
+        return out.stdout.decode().strip()
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -434,9 +555,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--startup-runs", type=int, default=3)
     parser.add_argument(
-        "--scaling", action="store_true", help="also time marsad batch 1 vs 2 workers"
+        "--scaling-runs",
+        type=int,
+        default=1,
+        help="marsad batch 1 v 2 workers on the first three day files, runs of each (0: skip)",
     )
-    parser.add_argument("--partition-size", type=int, default=2000)
+    parser.add_argument(
+        "--scaling-corpus",
+        action="store_true",
+        help="also time marsad batch 1 v 2 workers on the whole corpus",
+    )
+    parser.add_argument(
+        "--partition-size",
+        type=int,
+        default=None,
+        help="passed to marsad batch (default: its own, sized from the input and workers)",
+    )
     parser.add_argument(
         "--ab-runs", type=int, default=3, help="A/B runs for the CLI and in-process ratios"
     )
@@ -461,7 +595,7 @@ def main(argv: list[str] | None = None) -> int:
     load_start = os.getloadavg()
     # The bench's own cache (never the user's): warm runs reuse it, cold runs get a fresh one.
     cache = Path(tempfile.mkdtemp(prefix="marsad-bench-cache-"))
-    env = {**os.environ, "MARSAD_CACHE_DIR": str(cache)}
+    env = child_env(cache)
     os.environ["MARSAD_CACHE_DIR"] = str(cache)
     startup_cli = startup_warm_cold(args.startup_runs, env)
 
@@ -484,6 +618,7 @@ def main(argv: list[str] | None = None) -> int:
             "cpus": os.cpu_count(),
             "processor": platform.processor() or platform.machine(),
         },
+        "commit": _git_head(),
         "corpus": str(args.corpus),
         "limit": args.limit,
         "rejected_inputs": rejected,
@@ -501,8 +636,12 @@ def main(argv: list[str] | None = None) -> int:
         "load_end": os.getloadavg(),
     }
     del articles
-    if args.scaling:
-        result["scaling"] = scaling(args.corpus, args.limit, args.partition_size)
+    if args.scaling_runs > 0:
+        three = first_day_files(args.corpus)
+        result["scaling"] = scaling(three, env, args.scaling_runs, args.partition_size)
+        if args.scaling_corpus:
+            result["scaling_corpus"] = scaling([args.corpus], env, 1, args.partition_size)
+    result["load_end"] = os.getloadavg()
     shutil.rmtree(cache, ignore_errors=True)
     render(result, console)
     render_users(result, console)
