@@ -94,6 +94,9 @@ _LATIN = {
     "n": "N",
 }
 # The Arabic article as transliterations write it before a word: al-, el-, as-, ash-, ad- ...
+# _LATIN as a str.translate table: the words reaching it hold only a-z (split on
+# [^a-z]+, digraphs replaced by a-z letters); a letter _LATIN lacks (a vowel) is dropped.
+_LATIN_TABLE = {ord(ch): _LATIN.get(ch, "") for ch in "abcdefghijklmnopqrstuvwxyz"}
 _ARTICLE_WORDS = frozenset(
     ("al", "el", "as", "ash", "ad", "ar", "at", "an", "az", "ath", "adh", "ed", "es", "er", "et")
 )
@@ -134,8 +137,11 @@ def arabic_skeleton(name: str) -> str:
 
 def latin_skeleton(name: str) -> str:
     """Consonant classes of a Latin transliteration (accents folded, article removed)."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    if name.isascii():  # most GeoNames names: NFKD and accent folding change nothing
+        folded = name.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", name)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     words = [w for w in re.split(r"[^a-z]+", folded) if w]
     if len(words) > 1 and words[0] in _ARTICLE_WORDS:
         words = words[1:]  # "Al Mukalla": the article is its own word
@@ -150,12 +156,14 @@ def latin_skeleton(name: str) -> str:
             word = word[:-1]  # the feminine ending: Hudaydah, Hajjah
         for digraph, letter in _DIGRAPHS:
             word = word.replace(digraph, letter)
-        out.append("".join(_LATIN.get(ch, "") for ch in word))
+        out.append(word.translate(_LATIN_TABLE))
     return _collapse("".join(out))
 
 
 def is_latin(name: str) -> bool:
     """Written in Latin letters (accents allowed): a transliteration we can skeletonise."""
+    if name.isascii():  # every ASCII letter is a LATIN letter
+        return any(ch.isalpha() for ch in name)
     letters = [ch for ch in name if ch.isalpha()]
     return bool(letters) and all("LATIN" in unicodedata.name(ch, "") for ch in letters)
 
@@ -224,8 +232,11 @@ def _roman_arabic(name: str) -> str:
 
 
 def _roman_latin(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    if name.isascii():  # most GeoNames names: NFKD and accent folding change nothing
+        folded = name.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", name)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     words = [w for w in re.split(r"[^a-z]+", folded) if w]
     words = [w for i, w in enumerate(words) if not (w in _ARTICLE_WORDS and (i or len(words) > 1))]
     text = "".join(_LATIN_ARTICLE.sub("", w) if len(w) > 5 else w for w in words)
