@@ -106,7 +106,7 @@ def load_or_build(
         else:
             if valid(obj):
                 _touch(path)
-                return obj  # type: ignore[return-value]
+                return obj
     built = build()
     if _write_atomic(path, built, shared):
         prune(name, keep=KEEP)
